@@ -1,0 +1,5 @@
+package io.client360.command.inquiry;
+
+/** What opening an inquiry answers: its id, version and the group it was routed to. */
+public record CreatedInquiry(String id, long version, String assignmentGroup) {
+}

@@ -1,0 +1,302 @@
+package io.client360.command.inquiry;
+
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import io.client360.command.routing.RouteDecision;
+import io.client360.kernel.ActorKind;
+import io.client360.kernel.DomainRuleViolation;
+import io.client360.kernel.ErrorCode;
+import io.client360.kernel.MetadataKeys;
+import io.client360.kernel.inquiry.AddComment;
+import io.client360.kernel.inquiry.AssignInquiry;
+import io.client360.kernel.inquiry.ChangePriority;
+import io.client360.kernel.inquiry.ClientResponded;
+import io.client360.kernel.inquiry.CommentAdded;
+import io.client360.kernel.inquiry.CreateInquiry;
+import io.client360.kernel.inquiry.InquiryAssigned;
+import io.client360.kernel.inquiry.InquiryClosed;
+import io.client360.kernel.inquiry.InquiryCreated;
+import io.client360.kernel.inquiry.InquiryPendingClient;
+import io.client360.kernel.inquiry.InquiryReassigned;
+import io.client360.kernel.inquiry.InquiryReopened;
+import io.client360.kernel.inquiry.InquiryResolved;
+import io.client360.kernel.inquiry.InquiryStatus;
+import io.client360.kernel.inquiry.LogWork;
+import io.client360.kernel.inquiry.MarkPendingClient;
+import io.client360.kernel.inquiry.Priority;
+import io.client360.kernel.inquiry.PriorityChanged;
+import io.client360.kernel.inquiry.ReassignInquiry;
+import io.client360.kernel.inquiry.RecordClientResponse;
+import io.client360.kernel.inquiry.ReopenInquiry;
+import io.client360.kernel.inquiry.ResolveInquiry;
+import io.client360.kernel.inquiry.WorkLogged;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.annotation.DeadlineHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.annotation.MetaDataValue;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Objects;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+import static org.axonframework.modelling.command.AggregateLifecycle.getVersion;
+
+/**
+ * A client's support case. Command handlers check the lifecycle rules and apply events; the
+ * event sourcing handlers only move state. Timers (follow-up window, quiet period) are Axon
+ * deadlines, persisted by the configured deadline manager.
+ */
+@Aggregate(snapshotTriggerDefinition = "inquirySnapshotTrigger")
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY,
+        getterVisibility = JsonAutoDetect.Visibility.NONE,
+        isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+class Inquiry {
+
+    static final String FOLLOW_UP_WINDOW = "follow-up-window";
+    static final String QUIET_PERIOD = "quiet-period";
+    static final String NO_CLIENT_RESPONSE = "NO_CLIENT_RESPONSE";
+
+    @AggregateIdentifier
+    private String inquiryId;
+    private String contactId;
+    private InquiryStatus status;
+    private Priority priority;
+    private String assignmentGroup;
+    private String assigneeId;
+    private Instant followUpDue;
+    private Instant closesAt;
+    private String resolutionCode;
+
+    private Inquiry() {
+        // for Axon and the snapshot serializer
+    }
+
+    /** Opens the inquiry in the group the routing table chose (decided outside: it reads a table). */
+    Inquiry(CreateInquiry command, RouteDecision route) {
+        apply(new InquiryCreated(command.inquiryId(), command.clientId(), command.contactId(), command.product(),
+                command.assetId(), command.type(), command.channel(), command.subject(), command.description(),
+                command.priority(), route.assignmentGroup(), route.match()));
+    }
+
+    @CommandHandler
+    long handle(ReassignInquiry command) {
+        requireNotClosed();
+        if (command.assignmentGroup().equals(assignmentGroup)) {
+            throw refused(ErrorCode.NO_CHANGE, "The inquiry is already in group " + assignmentGroup + ".");
+        }
+        apply(new InquiryReassigned(inquiryId, assignmentGroup, command.assignmentGroup(), command.reason()));
+        return getVersion();
+    }
+
+    @CommandHandler
+    long handle(AssignInquiry command) {
+        requireNotClosed();
+        if (command.agentId().equals(assigneeId)) {
+            throw refused(ErrorCode.NO_CHANGE, "The inquiry is already assigned to " + assigneeId + ".");
+        }
+        apply(new InquiryAssigned(inquiryId, assignmentGroup, assigneeId, command.agentId()));
+        return getVersion();
+    }
+
+    @CommandHandler
+    long handle(AddComment command,
+                @MetaDataValue(MetadataKeys.ACTOR_ID) String actorId,
+                @MetaDataValue(MetadataKeys.ACTOR_KIND) String actorKind) {
+        requireNotClosed();
+        apply(new CommentAdded(inquiryId, command.commentId(), command.body(), command.visibility(),
+                Objects.requireNonNullElse(actorId, MetadataKeys.SYSTEM_ACTOR),
+                Objects.requireNonNullElse(actorKind, ActorKind.SYSTEM.name())));
+        return getVersion();
+    }
+
+    @CommandHandler
+    long handle(MarkPendingClient command, DeadlineManager deadlines, InquiryTimings timings, Clock clock) {
+        requireNotClosed();
+        if (!status.isOpen() || status == InquiryStatus.PENDING_CLIENT) {
+            throw refused(ErrorCode.INVALID_TRANSITION, "An inquiry in status " + status + " cannot wait for the client.");
+        }
+        Instant due = clock.instant().plus(timings.followUpWindow());
+        apply(new InquiryPendingClient(inquiryId, command.pendingCode(), command.note(), due));
+        deadlines.schedule(timings.followUpWindow(), FOLLOW_UP_WINDOW, new FollowUpWindowElapsed(due));
+        return getVersion();
+    }
+
+    @CommandHandler
+    long handle(RecordClientResponse command, @MetaDataValue(MetadataKeys.ACTOR_ID) String actorId,
+                DeadlineManager deadlines) {
+        requireNotClosed();
+        String respondedBy = Objects.requireNonNullElse(actorId, contactId);
+        boolean endsWindow = followUpWindowOpen();
+        if (endsWindow) {
+            deadlines.cancelAllWithinScope(FOLLOW_UP_WINDOW);
+        }
+        apply(new ClientResponded(inquiryId, command.body(), respondedBy, endsWindow));
+        if (status == InquiryStatus.RESOLVED) {
+            deadlines.cancelAllWithinScope(QUIET_PERIOD);
+            apply(new InquiryReopened(inquiryId, "The client replied to the resolved inquiry."));
+        }
+        return getVersion();
+    }
+
+    @CommandHandler
+    long handle(ResolveInquiry command, DeadlineManager deadlines, InquiryTimings timings, Clock clock) {
+        requireNotClosed();
+        if (status == InquiryStatus.RESOLVED) {
+            throw refused(ErrorCode.INVALID_TRANSITION, "The inquiry is already resolved.");
+        }
+        boolean windowOpen = followUpWindowOpen();
+        if (windowOpen && !command.override()) {
+            throw refused(ErrorCode.FOLLOW_UP_WINDOW_OPEN,
+                    "The follow-up window is open until " + followUpDue + "; resolve with override and a reason.");
+        }
+        if (windowOpen && isBlank(command.overrideReason())) {
+            throw refused(ErrorCode.VALIDATION_FAILED, "An override needs an overrideReason.");
+        }
+        if (windowOpen) {
+            deadlines.cancelAllWithinScope(FOLLOW_UP_WINDOW);
+        }
+        resolve(command.resolutionCode(), command.note(), windowOpen, windowOpen ? command.overrideReason() : null,
+                false, deadlines, timings, clock);
+        return getVersion();
+    }
+
+    @CommandHandler
+    long handle(ReopenInquiry command, DeadlineManager deadlines) {
+        requireNotClosed();
+        if (status != InquiryStatus.RESOLVED) {
+            throw refused(ErrorCode.INVALID_TRANSITION, "Only a resolved inquiry can be reopened; it is " + status + ".");
+        }
+        deadlines.cancelAllWithinScope(QUIET_PERIOD);
+        apply(new InquiryReopened(inquiryId, command.reason()));
+        return getVersion();
+    }
+
+    @CommandHandler
+    long handle(LogWork command, @MetaDataValue(MetadataKeys.ACTOR_ID) String actorId) {
+        requireNotClosed();
+        if (command.hours() == null || command.hours().signum() <= 0) {
+            throw refused(ErrorCode.VALIDATION_FAILED, "Logged hours must be positive.");
+        }
+        apply(new WorkLogged(inquiryId, command.workLogId(), command.hours(), command.note(),
+                Objects.requireNonNullElse(actorId, MetadataKeys.SYSTEM_ACTOR)));
+        return getVersion();
+    }
+
+    @CommandHandler
+    long handle(ChangePriority command) {
+        requireNotClosed();
+        if (command.priority() == priority) {
+            throw refused(ErrorCode.NO_CHANGE, "The inquiry already has priority " + priority + ".");
+        }
+        apply(new PriorityChanged(inquiryId, priority, command.priority()));
+        return getVersion();
+    }
+
+    @DeadlineHandler(deadlineName = FOLLOW_UP_WINDOW)
+    void on(FollowUpWindowElapsed deadline, DeadlineManager deadlines, InquiryTimings timings, Clock clock) {
+        if (!followUpWindowOpen() || !deadline.due().equals(followUpDue)) {
+            return; // the window this deadline belonged to has already ended
+        }
+        resolve(NO_CLIENT_RESPONSE, "The client did not respond within the follow-up window.", false, null,
+                true, deadlines, timings, clock);
+    }
+
+    @DeadlineHandler(deadlineName = QUIET_PERIOD)
+    void on(QuietPeriodElapsed deadline) {
+        if (status != InquiryStatus.RESOLVED || !deadline.closesAt().equals(closesAt)) {
+            return; // reopened since: this quiet period no longer applies
+        }
+        apply(new InquiryClosed(inquiryId, resolutionCode));
+    }
+
+    private void resolve(String code, String note, boolean overrodeWindow, String overrideReason, boolean automatic,
+                         DeadlineManager deadlines, InquiryTimings timings, Clock clock) {
+        Instant closeAt = clock.instant().plus(timings.closeAfter());
+        apply(new InquiryResolved(inquiryId, code, note, overrodeWindow, overrideReason, automatic, closeAt));
+        deadlines.schedule(timings.closeAfter(), QUIET_PERIOD, new QuietPeriodElapsed(closeAt));
+    }
+
+    private boolean followUpWindowOpen() {
+        return status == InquiryStatus.PENDING_CLIENT && followUpDue != null;
+    }
+
+    private void requireNotClosed() {
+        if (status == InquiryStatus.CLOSED) {
+            throw refused(ErrorCode.INQUIRY_CLOSED, "Inquiry " + inquiryId + " is closed; it accepts no further changes.");
+        }
+    }
+
+    private static DomainRuleViolation refused(ErrorCode code, String detail) {
+        return new DomainRuleViolation(code, detail);
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
+    }
+
+    @EventSourcingHandler
+    void on(InquiryCreated event) {
+        inquiryId = event.inquiryId();
+        contactId = event.contactId();
+        priority = event.priority();
+        assignmentGroup = event.assignmentGroup();
+        status = InquiryStatus.NEW;
+    }
+
+    @EventSourcingHandler
+    void on(InquiryReassigned event) {
+        assignmentGroup = event.toGroup();
+        assigneeId = null;
+    }
+
+    @EventSourcingHandler
+    void on(InquiryAssigned event) {
+        assigneeId = event.agentId();
+        if (status == InquiryStatus.NEW) {
+            status = InquiryStatus.IN_PROGRESS;
+        }
+    }
+
+    @EventSourcingHandler
+    void on(InquiryPendingClient event) {
+        status = InquiryStatus.PENDING_CLIENT;
+        followUpDue = event.followUpDue();
+    }
+
+    @EventSourcingHandler
+    void on(ClientResponded event) {
+        if (event.endedFollowUpWindow()) {
+            status = InquiryStatus.IN_PROGRESS;
+            followUpDue = null;
+        }
+    }
+
+    @EventSourcingHandler
+    void on(InquiryResolved event) {
+        status = InquiryStatus.RESOLVED;
+        followUpDue = null;
+        closesAt = event.closesAt();
+        resolutionCode = event.resolutionCode();
+    }
+
+    @EventSourcingHandler
+    void on(InquiryReopened event) {
+        status = InquiryStatus.IN_PROGRESS;
+        closesAt = null;
+        resolutionCode = null;
+    }
+
+    @EventSourcingHandler
+    void on(InquiryClosed event) {
+        status = InquiryStatus.CLOSED;
+        closesAt = null;
+    }
+
+    @EventSourcingHandler
+    void on(PriorityChanged event) {
+        priority = event.to();
+    }
+}

@@ -1,0 +1,70 @@
+package io.client360.command.web;
+
+import io.client360.kernel.BusinessError;
+import io.client360.kernel.ErrorCode;
+import io.client360.platform.web.Problems;
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.common.AxonTransientException;
+import org.axonframework.eventsourcing.eventstore.EventStoreException;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.modelling.command.ConflictingAggregateVersionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/** Maps what Axon throws while handling a command to the API's problem codes. */
+@RestControllerAdvice
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class CommandErrorAdvice {
+
+    private static final Logger log = LoggerFactory.getLogger(CommandErrorAdvice.class);
+
+    @ExceptionHandler(AggregateNotFoundException.class)
+    ResponseEntity<ProblemDetail> notFound(AggregateNotFoundException e) {
+        return answer(Problems.of(ErrorCode.NOT_FOUND, "No aggregate with id " + e.getAggregateIdentifier() + "."));
+    }
+
+    @ExceptionHandler(ConflictingAggregateVersionException.class)
+    ResponseEntity<ProblemDetail> versionConflict(ConflictingAggregateVersionException e) {
+        return answer(Problems.of(ErrorCode.VERSION_CONFLICT, "Expected version " + e.getExpectedVersion()
+                + " but the aggregate is at version " + e.getActualVersion() + "."));
+    }
+
+    @ExceptionHandler(ConcurrencyException.class)
+    ResponseEntity<ProblemDetail> concurrentWrite(ConcurrencyException e) {
+        return answer(Problems.of(ErrorCode.CONCURRENT_MODIFICATION,
+                "Another change to the same aggregate was stored first; retry."));
+    }
+
+    @ExceptionHandler(CommandExecutionException.class)
+    ResponseEntity<ProblemDetail> remoteFailure(CommandExecutionException e) {
+        return e.getDetails()
+                .filter(BusinessError.class::isInstance)
+                .map(BusinessError.class::cast)
+                .map(error -> answer(Problems.of(error.code(), error.detail())))
+                .orElseGet(() -> {
+                    log.error("Command failed", e);
+                    return answer(Problems.of(ErrorCode.INTERNAL_ERROR, "The command failed."));
+                });
+    }
+
+    @ExceptionHandler({EventStoreException.class, AxonTransientException.class})
+    ResponseEntity<ProblemDetail> storeUnavailable(RuntimeException e) {
+        log.warn("Event store unavailable: {}", e.getMessage());
+        ProblemDetail problem = Problems.of(ErrorCode.SERVICE_UNAVAILABLE, "The event store is not reachable; retry later.");
+        return ResponseEntity.status(problem.getStatus()).header(HttpHeaders.RETRY_AFTER, "5")
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
+    private static ResponseEntity<ProblemDetail> answer(ProblemDetail problem) {
+        return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+}

@@ -1,0 +1,54 @@
+package io.client360.platform;
+
+import io.client360.platform.eventstore.EventStoreMigrations;
+import io.client360.platform.messaging.ActorCorrelationDataProvider;
+import io.client360.platform.web.ProblemDetailsAdvice;
+import io.client360.platform.web.RequestSizeLimitFilter;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.serialization.jackson3.Jackson3SerializerCustomizer;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import tools.jackson.databind.DeserializationFeature;
+
+/**
+ * Infrastructure both sides share: event store schema, message metadata, serializer settings, HTTP errors.
+ * <p>
+ * It also fixes the order of auto-configuration: Axon 4.13's JDBC and transaction auto-configurations
+ * are conditional on a {@code DataSource} and a {@code PlatformTransactionManager} bean but are not
+ * ordered after Spring Boot 4's (relocated) JDBC auto-configurations, so without this they would see
+ * neither and fall back to no event store and a no-op transaction manager.
+ */
+@AutoConfiguration(
+        after = {DataSourceAutoConfiguration.class, DataSourceTransactionManagerAutoConfiguration.class},
+        beforeName = {"org.axonframework.springboot.autoconfig.JdbcAutoConfiguration",
+                "org.axonframework.springboot.autoconfig.TransactionAutoConfiguration",
+                "org.axonframework.springboot.autoconfig.NoOpTransactionAutoConfiguration",
+                "org.axonframework.springboot.autoconfig.AxonAutoConfiguration"})
+@Import(ProblemDetailsAdvice.class)
+public class PlatformAutoConfiguration {
+
+    @Bean
+    FlywayMigrationStrategy eventStoreFirstMigrationStrategy() {
+        return new EventStoreMigrations();
+    }
+
+    @Bean
+    CorrelationDataProvider actorCorrelationDataProvider() {
+        return new ActorCorrelationDataProvider();
+    }
+
+    /** Tolerant reader: an event stored with a field that no longer exists still deserializes. */
+    @Bean
+    Jackson3SerializerCustomizer tolerantEventReader() {
+        return builder -> builder.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    }
+
+    @Bean
+    RequestSizeLimitFilter requestSizeLimitFilter() {
+        return new RequestSizeLimitFilter(RequestSizeLimitFilter.DEFAULT_LIMIT_BYTES);
+    }
+}

@@ -1,0 +1,39 @@
+package io.client360.kernel;
+
+/**
+ * Machine-readable codes of every refusal the API can answer with. The web edge maps the
+ * {@link Category} to an HTTP status; the code itself travels unchanged to the client.
+ */
+public enum ErrorCode {
+    VALIDATION_FAILED(Category.INVALID),
+    MALFORMED_REQUEST(Category.INVALID),
+    UNAUTHORIZED(Category.UNAUTHENTICATED),
+    FORBIDDEN(Category.FORBIDDEN),
+    NOT_CLIENT_ADMIN(Category.FORBIDDEN),
+    NOT_FOUND(Category.NOT_FOUND),
+    INQUIRY_CLOSED(Category.REFUSED),
+    FOLLOW_UP_WINDOW_OPEN(Category.REFUSED),
+    INVALID_TRANSITION(Category.REFUSED),
+    NO_CHANGE(Category.REFUSED),
+    CONCURRENT_MODIFICATION(Category.REFUSED),
+    IDEMPOTENCY_KEY_REUSED(Category.REFUSED),
+    DUPLICATE_CONTACT(Category.REFUSED),
+    CONTACT_LOCKED(Category.REFUSED),
+    VERSION_CONFLICT(Category.VERSION_CONFLICT),
+    NOT_YET_VISIBLE(Category.UNAVAILABLE),
+    SERVICE_UNAVAILABLE(Category.UNAVAILABLE),
+    INTERNAL_ERROR(Category.INTERNAL);
+
+    /** How a code is answered at the HTTP edge. */
+    public enum Category { INVALID, UNAUTHENTICATED, FORBIDDEN, NOT_FOUND, REFUSED, VERSION_CONFLICT, UNAVAILABLE, INTERNAL }
+
+    private final Category category;
+
+    ErrorCode(Category category) {
+        this.category = category;
+    }
+
+    public Category category() {
+        return category;
+    }
+}
