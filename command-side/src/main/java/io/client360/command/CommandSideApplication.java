@@ -1,7 +1,7 @@
 package io.client360.command;
 
-import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /** The write side: aggregates, policies, command-side lookup tables and the write API (port 8080). */
@@ -9,7 +9,14 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 @ConfigurationPropertiesScan
 public class CommandSideApplication {
 
+    /** Its settings live in command-side.yml, so both sides can share one classpath (system tests) without clashing. */
+    public static final String CONFIG_NAME = "command-side";
+
     public static void main(String[] args) {
-        SpringApplication.run(CommandSideApplication.class, args);
+        builder().run(args);
+    }
+
+    public static SpringApplicationBuilder builder() {
+        return new SpringApplicationBuilder(CommandSideApplication.class).properties("spring.config.name=" + CONFIG_NAME);
     }
 }

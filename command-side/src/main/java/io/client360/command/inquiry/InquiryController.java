@@ -25,7 +25,6 @@ import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -44,7 +43,6 @@ import java.util.UUID;
 @RestController
 @RequestMapping(path = "/api/inquiries", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Inquiries")
-@Validated
 class InquiryController {
 
     private static final String IF_MATCH = "If-Match";

@@ -2,6 +2,7 @@ package io.client360.platform.web;
 
 import io.client360.kernel.DomainRuleViolation;
 import io.client360.kernel.ErrorCode;
+import jakarta.validation.ConstraintViolationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.annotation.Order;
@@ -44,7 +45,21 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(DomainRuleViolation.class)
     ResponseEntity<Object> refused(DomainRuleViolation violation) {
-        return problem(Problems.of(violation.code(), violation.error().detail()));
+        ProblemDetail problem = Problems.of(violation.code(), violation.error().detail());
+        if (violation.code().category() == ErrorCode.Category.UNAVAILABLE) {
+            return ResponseEntity.status(problem.getStatus()).header(HttpHeaders.RETRY_AFTER, "1")
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        }
+        return problem(problem);
+    }
+
+    @ExceptionHandler(ConstraintViolationException.class)
+    ResponseEntity<Object> constraintViolated(ConstraintViolationException e) {
+        List<Problems.FieldError> errors = e.getConstraintViolations().stream()
+                .map(violation -> new Problems.FieldError(lastNode(violation.getPropertyPath().toString()),
+                        violation.getMessage()))
+                .toList();
+        return problem(Problems.invalid(errors));
     }
 
     @ExceptionHandler(InvalidRequestException.class)
@@ -167,6 +182,11 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             return "must be one of " + Arrays.toString(target.getEnumConstants());
         }
         return "must be a valid " + target.getSimpleName();
+    }
+
+    private static String lastNode(String path) {
+        int dot = path.lastIndexOf('.');
+        return dot < 0 ? path : path.substring(dot + 1);
     }
 
     private static String firstLine(String message) {

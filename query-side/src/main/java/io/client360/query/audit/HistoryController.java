@@ -1,0 +1,48 @@
+package io.client360.query.audit;
+
+import io.client360.kernel.DomainRuleViolation;
+import io.client360.kernel.ErrorCode;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Size;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.List;
+import java.util.Locale;
+
+/** History feeds for auditors: every event of an inquiry as an entry, filterable and searchable. */
+@RestController
+@Tag(name = "History")
+class HistoryController {
+
+    private final HistoryRepository history;
+
+    HistoryController(HistoryRepository history) {
+        this.history = history;
+    }
+
+    @GetMapping(path = "/api/inquiries/{id}/history", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Audit feed of an inquiry, oldest first; filter all|important|audit|correspondence, q text")
+    List<HistoryEntry> inquiryHistory(@PathVariable @Size(max = 100) String id,
+                                      @RequestParam(defaultValue = "all") String filter,
+                                      @RequestParam(required = false) @Size(max = 200) String q) {
+        HistoryFilter chosen = parse(filter);
+        if (!history.exists(AuditProjection.INQUIRY, id)) {
+            throw new DomainRuleViolation(ErrorCode.NOT_FOUND, "No inquiry " + id + ".");
+        }
+        return history.feed(AuditProjection.INQUIRY, id, chosen, q);
+    }
+
+    static HistoryFilter parse(String filter) {
+        try {
+            return HistoryFilter.valueOf(filter.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new io.client360.platform.web.InvalidRequestException("filter",
+                    "must be one of all, important, audit, correspondence");
+        }
+    }
+}

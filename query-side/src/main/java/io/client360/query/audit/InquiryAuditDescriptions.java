@@ -1,0 +1,123 @@
+package io.client360.query.audit;
+
+import io.client360.kernel.inquiry.ClientResponded;
+import io.client360.kernel.inquiry.CommentAdded;
+import io.client360.kernel.inquiry.InquiryAssigned;
+import io.client360.kernel.inquiry.InquiryClosed;
+import io.client360.kernel.inquiry.InquiryCreated;
+import io.client360.kernel.inquiry.InquiryEvent;
+import io.client360.kernel.inquiry.InquiryPendingClient;
+import io.client360.kernel.inquiry.InquiryReassigned;
+import io.client360.kernel.inquiry.InquiryReopened;
+import io.client360.kernel.inquiry.InquiryResolved;
+import io.client360.kernel.inquiry.PriorityChanged;
+import io.client360.kernel.inquiry.WorkLogged;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Describes every {@link InquiryEvent} for the audit feed. Java 17 has no exhaustive pattern switch,
+ * so the chain ends in an exception and a test walks the sealed interface's permitted types to prove
+ * none is missing.
+ */
+final class InquiryAuditDescriptions {
+
+    private InquiryAuditDescriptions() {
+    }
+
+    static AuditDescription describe(InquiryEvent event) {
+        if (event instanceof InquiryCreated e) {
+            return AuditDescription.of("Inquiry opened: " + e.subject() + " (" + e.type() + ", " + e.priority()
+                            + "), routed to " + e.assignmentGroup() + " by " + e.routedBy(),
+                    changes("status", change(null, "NEW"), "assignmentGroup", change(null, e.assignmentGroup()),
+                            "priority", change(null, e.priority()), "channel", e.channel(), "product", e.product()),
+                    AuditCategory.IMPORTANT);
+        }
+        if (event instanceof InquiryReassigned e) {
+            return AuditDescription.of("Reassigned from " + e.fromGroup() + " to " + e.toGroup() + ": " + e.reason(),
+                    changes("assignmentGroup", change(e.fromGroup(), e.toGroup()), "reason", e.reason()),
+                    AuditCategory.IMPORTANT);
+        }
+        if (event instanceof InquiryAssigned e) {
+            return AuditDescription.of("Assigned to " + e.agentId(),
+                    changes("assigneeId", change(e.previousAgentId(), e.agentId())), AuditCategory.IMPORTANT);
+        }
+        if (event instanceof CommentAdded e) {
+            return new AuditDescription(capitalized(e.visibility().name()) + " comment: " + abbreviated(e.body()),
+                    changes("comment", e.body(), "visibility", e.visibility()), AuditCategory.CORRESPONDENCE,
+                    e.visibility().name());
+        }
+        if (event instanceof InquiryPendingClient e) {
+            return AuditDescription.of("Waiting on the client (" + e.pendingCode() + "); follow-up window until "
+                            + e.followUpDue(),
+                    changes("status", change(null, "PENDING_CLIENT"), "pendingCode", e.pendingCode(),
+                            "followUpDue", e.followUpDue(), "note", e.note()),
+                    AuditCategory.IMPORTANT);
+        }
+        if (event instanceof ClientResponded e) {
+            return new AuditDescription("Client responded: " + abbreviated(e.body())
+                            + (e.endedFollowUpWindow() ? " (follow-up window ended)" : ""),
+                    e.endedFollowUpWindow()
+                            ? changes("response", e.body(), "status", change("PENDING_CLIENT", "IN_PROGRESS"))
+                            : changes("response", e.body()),
+                    AuditCategory.CORRESPONDENCE, "PUBLIC");
+        }
+        if (event instanceof InquiryResolved e) {
+            String how = e.automatic() ? "Resolved automatically (" + e.resolutionCode() + ")"
+                    : e.overrodeFollowUpWindow() ? "Resolved overriding the open follow-up window (" + e.resolutionCode()
+                    + "): " + e.overrideReason()
+                    : "Resolved (" + e.resolutionCode() + ")";
+            return AuditDescription.of(how,
+                    changes("status", change(null, "RESOLVED"), "resolutionCode", e.resolutionCode(), "note", e.note(),
+                            "overrideReason", e.overrideReason(), "closesAt", e.closesAt()),
+                    AuditCategory.IMPORTANT);
+        }
+        if (event instanceof InquiryReopened e) {
+            return AuditDescription.of("Reopened: " + e.reason(),
+                    changes("status", change("RESOLVED", "IN_PROGRESS"), "reason", e.reason()), AuditCategory.IMPORTANT);
+        }
+        if (event instanceof InquiryClosed e) {
+            return AuditDescription.of("Closed after the quiet period",
+                    changes("status", change("RESOLVED", "CLOSED")), AuditCategory.IMPORTANT);
+        }
+        if (event instanceof WorkLogged e) {
+            return AuditDescription.of("Logged " + e.hours().toPlainString() + " h of work"
+                            + (e.note() == null ? "" : ": " + e.note()),
+                    changes("hours", e.hours(), "note", e.note()), AuditCategory.AUDIT);
+        }
+        if (event instanceof PriorityChanged e) {
+            return AuditDescription.of("Priority changed from " + e.from() + " to " + e.to(),
+                    changes("priority", change(e.from(), e.to())), AuditCategory.IMPORTANT);
+        }
+        throw new IllegalArgumentException("No audit description for " + event.getClass().getName());
+    }
+
+    static Map<String, Object> change(Object from, Object to) {
+        Map<String, Object> change = new LinkedHashMap<>();
+        change.put("from", from == null ? null : from.toString());
+        change.put("to", to == null ? null : to.toString());
+        return change;
+    }
+
+    /** Field/value pairs, leaving out absent values. */
+    static Map<String, Object> changes(Object... fieldsAndValues) {
+        Map<String, Object> changes = new LinkedHashMap<>();
+        for (int i = 0; i < fieldsAndValues.length; i += 2) {
+            Object value = fieldsAndValues[i + 1];
+            if (value != null) {
+                changes.put((String) fieldsAndValues[i], value instanceof Map ? value : value.toString());
+            }
+        }
+        return changes;
+    }
+
+    private static String abbreviated(String text) {
+        String line = text.strip().replaceAll("\\s+", " ");
+        return line.length() > 120 ? line.substring(0, 117) + "..." : line;
+    }
+
+    private static String capitalized(String word) {
+        return word.charAt(0) + word.substring(1).toLowerCase();
+    }
+}

@@ -1,0 +1,145 @@
+package io.client360.query.inquiry;
+
+import io.client360.kernel.inquiry.ClientResponded;
+import io.client360.kernel.inquiry.CommentAdded;
+import io.client360.kernel.inquiry.InquiryAssigned;
+import io.client360.kernel.inquiry.InquiryClosed;
+import io.client360.kernel.inquiry.InquiryCreated;
+import io.client360.kernel.inquiry.InquiryPendingClient;
+import io.client360.kernel.inquiry.InquiryReassigned;
+import io.client360.kernel.inquiry.InquiryReopened;
+import io.client360.kernel.inquiry.InquiryResolved;
+import io.client360.kernel.inquiry.InquiryStatus;
+import io.client360.kernel.inquiry.PriorityChanged;
+import io.client360.kernel.inquiry.WorkLogged;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.Timestamp;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+
+import static io.client360.query.web.Timestamps.column;
+
+/**
+ * The inquiry view and its comments. Idempotent: every update is guarded by the event's sequence
+ * number ({@code version < seq}), inserts by the row's key, so an event applied twice changes nothing.
+ */
+@Component
+@ProcessingGroup(InquiryProjection.PROCESSING_GROUP)
+class InquiryProjection {
+
+    static final String PROCESSING_GROUP = "inquiry";
+
+    private final JdbcClient jdbc;
+
+    InquiryProjection(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    void on(InquiryCreated event, @SequenceNumber long seq, @Timestamp Instant at) {
+        boolean exists = jdbc.sql("SELECT COUNT(*) FROM inquiry_view WHERE id = ?").param(event.inquiryId())
+                .query(Long.class).single() > 0;
+        if (exists) {
+            return;
+        }
+        jdbc.sql("INSERT INTO inquiry_view (id, client_id, contact_id, product, asset_id, type, channel, subject, "
+                        + "description, status, priority, assignment_group, hours_logged, created_at, updated_at, version) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)")
+                .params(event.inquiryId(), event.clientId(), event.contactId(), event.product(), event.assetId(),
+                        event.type().name(), event.channel().name(), event.subject(), event.description(),
+                        InquiryStatus.NEW.name(), event.priority().name(), event.assignmentGroup(), column(at),
+                        column(at), seq)
+                .update();
+    }
+
+    @EventHandler
+    void on(InquiryReassigned event, @SequenceNumber long seq, @Timestamp Instant at) {
+        update(event.inquiryId(), seq, at, "assignment_group = ?, assignee_id = NULL", event.toGroup());
+    }
+
+    @EventHandler
+    void on(InquiryAssigned event, @SequenceNumber long seq, @Timestamp Instant at) {
+        update(event.inquiryId(), seq, at,
+                "assignee_id = ?, status = CASE WHEN status = 'NEW' THEN 'IN_PROGRESS' ELSE status END",
+                event.agentId());
+    }
+
+    @EventHandler
+    void on(CommentAdded event, @SequenceNumber long seq, @Timestamp Instant at) {
+        boolean exists = jdbc.sql("SELECT COUNT(*) FROM inquiry_comment WHERE comment_id = ?")
+                .param(event.commentId()).query(Long.class).single() > 0;
+        if (!exists) {
+            jdbc.sql("INSERT INTO inquiry_comment (comment_id, inquiry_id, seq, body, visibility, author_id, "
+                            + "author_kind, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+                    .params(event.commentId(), event.inquiryId(), seq, event.body(), event.visibility().name(),
+                            event.authorId(), event.authorKind(), column(at))
+                    .update();
+        }
+        update(event.inquiryId(), seq, at, null);
+    }
+
+    @EventHandler
+    void on(InquiryPendingClient event, @SequenceNumber long seq, @Timestamp Instant at) {
+        update(event.inquiryId(), seq, at, "status = 'PENDING_CLIENT', pending_code = ?, follow_up_due = ?",
+                event.pendingCode(), column(event.followUpDue()));
+    }
+
+    @EventHandler
+    void on(ClientResponded event, @SequenceNumber long seq, @Timestamp Instant at) {
+        if (event.endedFollowUpWindow()) {
+            update(event.inquiryId(), seq, at,
+                    "status = 'IN_PROGRESS', pending_code = NULL, follow_up_due = NULL");
+        } else {
+            update(event.inquiryId(), seq, at, null);
+        }
+    }
+
+    @EventHandler
+    void on(InquiryResolved event, @SequenceNumber long seq, @Timestamp Instant at) {
+        update(event.inquiryId(), seq, at, "status = 'RESOLVED', pending_code = NULL, follow_up_due = NULL, "
+                + "resolution_code = ?, closes_at = ?", event.resolutionCode(), column(event.closesAt()));
+    }
+
+    @EventHandler
+    void on(InquiryReopened event, @SequenceNumber long seq, @Timestamp Instant at) {
+        update(event.inquiryId(), seq, at, "status = 'IN_PROGRESS', resolution_code = NULL, closes_at = NULL");
+    }
+
+    @EventHandler
+    void on(InquiryClosed event, @SequenceNumber long seq, @Timestamp Instant at) {
+        update(event.inquiryId(), seq, at, "status = 'CLOSED', closes_at = NULL");
+    }
+
+    @EventHandler
+    void on(WorkLogged event, @SequenceNumber long seq, @Timestamp Instant at) {
+        update(event.inquiryId(), seq, at, "hours_logged = hours_logged + ?", event.hours());
+    }
+
+    @EventHandler
+    void on(PriorityChanged event, @SequenceNumber long seq, @Timestamp Instant at) {
+        update(event.inquiryId(), seq, at, "priority = ?", event.to().name());
+    }
+
+    @ResetHandler
+    void reset() {
+        jdbc.sql("DELETE FROM inquiry_comment").update();
+        jdbc.sql("DELETE FROM inquiry_view").update();
+    }
+
+    /** Applies {@code assignments} and moves the version, unless the row is already at or past {@code seq}. */
+    private void update(String inquiryId, long seq, Instant at, String assignments, Object... values) {
+        String set = (assignments == null ? "" : assignments + ", ") + "updated_at = ?, version = ?";
+        Object[] params = new Object[values.length + 4];
+        System.arraycopy(values, 0, params, 0, values.length);
+        params[values.length] = column(at);
+        params[values.length + 1] = seq;
+        params[values.length + 2] = inquiryId;
+        params[values.length + 3] = seq;
+        jdbc.sql("UPDATE inquiry_view SET " + set + " WHERE id = ? AND version < ?").params(params).update();
+    }
+}

@@ -1,0 +1,71 @@
+package io.client360.query.inquiry;
+
+import io.client360.query.web.Page;
+import io.client360.query.web.Timestamps;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Reads of the inquiry view tables. */
+@Repository
+class InquiryReadRepository {
+
+    private static final RowMapper<InquiryView> VIEW = (rs, row) -> new InquiryView(
+            rs.getString("id"), rs.getString("client_id"), rs.getString("contact_id"), rs.getString("product"),
+            rs.getString("asset_id"), rs.getString("type"), rs.getString("channel"), rs.getString("subject"),
+            rs.getString("description"), rs.getString("status"), rs.getString("priority"),
+            rs.getString("assignment_group"), rs.getString("assignee_id"), rs.getString("pending_code"),
+            Timestamps.read(rs, "follow_up_due"), rs.getString("resolution_code"), Timestamps.read(rs, "closes_at"),
+            rs.getBigDecimal("hours_logged"), null, null, InquiryView.Sla.none(), List.of(),
+            Timestamps.read(rs, "created_at"), Timestamps.read(rs, "updated_at"), rs.getLong("version"));
+
+    private final JdbcClient jdbc;
+
+    InquiryReadRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Optional<InquiryView> find(String id) {
+        return jdbc.sql("SELECT * FROM inquiry_view WHERE id = ?").param(id).query(VIEW).optional();
+    }
+
+    List<InquiryView.CommentView> comments(String inquiryId) {
+        return jdbc.sql("SELECT * FROM inquiry_comment WHERE inquiry_id = ? ORDER BY seq")
+                .param(inquiryId)
+                .query((rs, row) -> new InquiryView.CommentView(rs.getString("comment_id"), rs.getString("body"),
+                        rs.getString("visibility"), rs.getString("author_id"), rs.getString("author_kind"),
+                        Timestamps.read(rs, "created_at")))
+                .list();
+    }
+
+    Page<InquiryView> list(InquiryFilter filter, int page, int size) {
+        List<String> conditions = new ArrayList<>();
+        List<Object> params = new ArrayList<>();
+        condition(conditions, params, "client_id", filter.clientId());
+        condition(conditions, params, "contact_id", filter.contactId());
+        condition(conditions, params, "assignment_group", filter.assignmentGroup());
+        condition(conditions, params, "assignee_id", filter.assigneeId());
+        condition(conditions, params, "status", filter.status() == null ? null : filter.status().name());
+        condition(conditions, params, "priority", filter.priority() == null ? null : filter.priority().name());
+        String where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
+        long total = jdbc.sql("SELECT COUNT(*) FROM inquiry_view" + where).params(params).query(Long.class).single();
+        List<Object> pageParams = new ArrayList<>(params);
+        pageParams.add(size);
+        pageParams.add((long) page * size);
+        List<InquiryView> items = jdbc.sql("SELECT * FROM inquiry_view" + where
+                        + " ORDER BY updated_at DESC, id LIMIT ? OFFSET ?")
+                .params(pageParams).query(VIEW).list();
+        return new Page<>(items, page, size, total);
+    }
+
+    private static void condition(List<String> conditions, List<Object> params, String column, String value) {
+        if (value != null && !value.isBlank()) {
+            conditions.add(column + " = ?");
+            params.add(value);
+        }
+    }
+}
