@@ -1,0 +1,26 @@
+package io.client360.command.config;
+
+import org.axonframework.config.EventProcessingConfigurer;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Configuration;
+
+import java.util.List;
+
+/**
+ * The command-side lookup tables (routing, idempotency keys) are written by subscribing processors
+ * in the unit of work that appends the events. Their failures must roll that unit of work back, so
+ * they propagate instead of being logged and skipped (Axon's default for event handlers).
+ */
+@Configuration
+class LookupTableConfiguration {
+
+    static final List<String> SAME_TRANSACTION_GROUPS = List.of("routing-table", "idempotency");
+
+    @Autowired
+    void propagateFailures(EventProcessingConfigurer processing) {
+        for (String group : SAME_TRANSACTION_GROUPS) {
+            processing.registerListenerInvocationErrorHandler(group, configuration -> PropagatingErrorHandler.instance());
+        }
+    }
+}
