@@ -1,0 +1,67 @@
+package io.client360.query.audit;
+
+import io.client360.kernel.inquiry.InquiryEvent;
+import org.junit.jupiter.api.Test;
+
+import java.lang.reflect.Constructor;
+import java.lang.reflect.RecordComponent;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Arrays;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class InquiryAuditDescriptionsTest {
+
+    @Test
+    void everyInquiryEventType_hasAnAuditDescription() throws Exception {
+        Class<?>[] types = InquiryEvent.class.getPermittedSubclasses();
+        assertThat(types).isNotEmpty();
+        for (Class<?> type : types) {
+            InquiryEvent sample = (InquiryEvent) sampleOf(type);
+
+            AuditDescription description = InquiryAuditDescriptions.describe(sample);
+
+            assertThat(description.summary()).as(type.getSimpleName()).isNotBlank();
+            assertThat(description.category()).as(type.getSimpleName()).isNotNull();
+        }
+    }
+
+    @Test
+    void aCommentEntry_keepsItsVisibility_forTheReadersFilter() {
+        var comment = new io.client360.kernel.inquiry.CommentAdded("i", "c", "secret",
+                io.client360.kernel.inquiry.Visibility.INTERNAL, "agent-1", "AGENT");
+
+        AuditDescription description = InquiryAuditDescriptions.describe(comment);
+
+        assertThat(description.category()).isEqualTo(AuditCategory.CORRESPONDENCE);
+        assertThat(description.visibility()).isEqualTo("INTERNAL");
+    }
+
+    private static Object sampleOf(Class<?> record) throws Exception {
+        RecordComponent[] components = record.getRecordComponents();
+        Class<?>[] parameterTypes = Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new);
+        Constructor<?> constructor = record.getDeclaredConstructor(parameterTypes);
+        Object[] values = Arrays.stream(parameterTypes).map(InquiryAuditDescriptionsTest::sampleValue).toArray();
+        return constructor.newInstance(values);
+    }
+
+    private static Object sampleValue(Class<?> type) {
+        if (type == String.class) {
+            return "sample";
+        }
+        if (type == boolean.class) {
+            return false;
+        }
+        if (type == BigDecimal.class) {
+            return BigDecimal.ONE;
+        }
+        if (type == Instant.class) {
+            return Instant.EPOCH;
+        }
+        if (type.isEnum()) {
+            return type.getEnumConstants()[0];
+        }
+        throw new IllegalArgumentException("No sample value for " + type);
+    }
+}

@@ -1,0 +1,205 @@
+package io.client360.query.inquiry;
+
+import io.client360.kernel.inquiry.ClientResponded;
+import io.client360.kernel.inquiry.CommentAdded;
+import io.client360.kernel.inquiry.InquiryAssigned;
+import io.client360.kernel.inquiry.InquiryClosed;
+import io.client360.kernel.inquiry.InquiryPendingClient;
+import io.client360.kernel.inquiry.InquiryReassigned;
+import io.client360.kernel.inquiry.InquiryResolved;
+import io.client360.kernel.inquiry.Priority;
+import io.client360.kernel.inquiry.PriorityChanged;
+import io.client360.kernel.inquiry.Visibility;
+import io.client360.kernel.inquiry.WorkLogged;
+import io.client360.query.QuerySideApplication;
+import io.client360.testing.Http;
+import io.client360.testing.PostgresTestDatabase;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** Events in, rows out, on PostgreSQL: the inquiry view, its comments, the list and read-your-writes. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"spring.config.name=" + QuerySideApplication.CONFIG_NAME, "client360.read.min-version-wait=PT1S"})
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+class InquiryProjectionTest {
+
+    private static final PostgresTestDatabase DATABASE = PostgresTestDatabase.create("inquiry_projection");
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", DATABASE::url);
+        registry.add("spring.datasource.username", DATABASE::username);
+        registry.add("spring.datasource.password", () -> "");
+    }
+
+    @AfterAll
+    static void dropDatabase() {
+        DATABASE.close();
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    EventStore eventStore;
+    @Autowired
+    InquiryProjection projection;
+    @Autowired
+    JdbcClient jdbc;
+    Http http;
+
+    @BeforeEach
+    void client() {
+        http = new Http(port);
+    }
+
+    private void store(InquiryEvents events) {
+        eventStore.publish(events.messages());
+    }
+
+    private JsonNode awaitVersion(String id, long version) {
+        await().atMost(Duration.ofSeconds(15)).until(() -> {
+            Http.Response response = http.get("/api/inquiries/" + id);
+            return response.status() == 200 && response.json().get("version").asLong() >= version;
+        });
+        return http.get("/api/inquiries/" + id).json();
+    }
+
+    @Test
+    void aWholeLifecycle_endsAsAResolvedView_withItsCommentsInOrder() {
+        String id = "inq-lifecycle";
+        store(new InquiryEvents(id)
+                .then(InquiryEvents.created(id, "client-1", "contact-1", Priority.HIGH))
+                .then(new InquiryReassigned(id, "L1.Studio", "L2.Platform", "needs platform"))
+                .then(new InquiryAssigned(id, "L2.Platform", null, "agent-7"))
+                .then(new CommentAdded(id, "c-1", "Looking into it", Visibility.PUBLIC, "agent-7", "AGENT"))
+                .then(new CommentAdded(id, "c-2", "Probably the cache", Visibility.INTERNAL, "agent-7", "AGENT"))
+                .then(new InquiryPendingClient(id, "AWAITING_CLIENT_INFO", null, Instant.parse("2026-11-05T09:00:00Z")))
+                .then(new ClientResponded(id, "Here are the logs", "contact-1", true), "contact-1", "CONTACT")
+                .then(new WorkLogged(id, "w-1", new BigDecimal("3.5"), "debugging", "agent-7"))
+                .then(new PriorityChanged(id, Priority.HIGH, Priority.CRITICAL))
+                .then(new InquiryResolved(id, "FIXED", "patched", false, null, false, Instant.parse("2026-11-12T09:00:00Z"))));
+
+        JsonNode view = awaitVersion(id, 9);
+
+        assertThat(view.get("status").asString()).isEqualTo("RESOLVED");
+        assertThat(view.get("assignmentGroup").asString()).isEqualTo("L2.Platform");
+        assertThat(view.get("assigneeId").asString()).isEqualTo("agent-7");
+        assertThat(view.get("priority").asString()).isEqualTo("CRITICAL");
+        assertThat(view.get("pendingCode").isNull()).isTrue();
+        assertThat(view.get("hoursLogged").decimalValue()).isEqualByComparingTo("3.5");
+        assertThat(view.get("comments")).hasSize(2);
+        assertThat(view.get("comments").get(0).get("body").asString()).isEqualTo("Looking into it");
+        assertThat(view.get("sla").get("breaches")).isEmpty();
+        assertThat(view.get("entitlement").isNull()).isTrue();
+    }
+
+    @Test
+    void applyingTheSameEventsTwice_leavesTheSameRows() {
+        String id = "inq-twice";
+        InquiryEvents events = new InquiryEvents(id)
+                .then(InquiryEvents.created(id, "client-2", "contact-2", Priority.LOW))
+                .then(new CommentAdded(id, "c-9", "hello", Visibility.PUBLIC, "agent-1", "AGENT"))
+                .then(new WorkLogged(id, "w-9", new BigDecimal("1.25"), null, "agent-1"))
+                .then(new InquiryResolved(id, "FIXED", null, false, null, false, Instant.parse("2026-11-12T09:00:00Z")))
+                .then(new InquiryClosed(id, "FIXED"));
+        store(events);
+        awaitVersion(id, 4);
+        List<Map<String, Object>> before = rows(id);
+
+        apply(events);
+
+        assertThat(rows(id)).isEqualTo(before);
+    }
+
+    private void apply(InquiryEvents events) {
+        for (var message : events.messages()) {
+            Object event = message.getPayload();
+            long seq = message.getSequenceNumber();
+            Instant at = message.getTimestamp();
+            if (event instanceof io.client360.kernel.inquiry.InquiryCreated e) {
+                projection.on(e, seq, at);
+            } else if (event instanceof CommentAdded e) {
+                projection.on(e, seq, at);
+            } else if (event instanceof WorkLogged e) {
+                projection.on(e, seq, at);
+            } else if (event instanceof InquiryResolved e) {
+                projection.on(e, seq, at);
+            } else if (event instanceof InquiryClosed e) {
+                projection.on(e, seq, at);
+            }
+        }
+    }
+
+    private List<Map<String, Object>> rows(String id) {
+        List<Map<String, Object>> rows = new java.util.ArrayList<>(
+                jdbc.sql("SELECT * FROM inquiry_view WHERE id = ?").param(id).query().listOfRows());
+        rows.addAll(jdbc.sql("SELECT * FROM inquiry_comment WHERE inquiry_id = ?").param(id).query().listOfRows());
+        return rows;
+    }
+
+    @Test
+    void theList_filtersByClientStatusAndPriority_newestFirst_inPages() {
+        for (int i = 0; i < 3; i++) {
+            String id = "inq-list-" + i;
+            store(new InquiryEvents(id).then(InquiryEvents.created(id, "client-list", "contact-" + i,
+                    i == 2 ? Priority.CRITICAL : Priority.LOW)));
+        }
+        await().atMost(Duration.ofSeconds(15)).until(() ->
+                http.get("/api/inquiries?clientId=client-list").json().get("total").asLong() == 3);
+
+        JsonNode critical = http.get("/api/inquiries?clientId=client-list&priority=CRITICAL").json();
+        JsonNode page = http.get("/api/inquiries?clientId=client-list&status=NEW&size=2&page=1").json();
+
+        assertThat(critical.get("total").asLong()).isEqualTo(1);
+        assertThat(critical.get("items").get(0).get("id").asString()).isEqualTo("inq-list-2");
+        assertThat(page.get("items")).hasSize(1);
+        assertThat(page.get("page").asInt()).isEqualTo(1);
+        assertThat(page.get("size").asInt()).isEqualTo(2);
+        assertThat(page.get("total").asLong()).isEqualTo(3);
+    }
+
+    @Test
+    void minVersion_waitsForTheView_andAnswers503WithRetryAfter_whenItDoesNotArrive() {
+        String id = "inq-min-version";
+        store(new InquiryEvents(id).then(InquiryEvents.created(id, "client-3", "contact-3", Priority.LOW)));
+
+        Http.Response reached = http.get("/api/inquiries/" + id + "?minVersion=0");
+        Http.Response notYet = http.get("/api/inquiries/" + id + "?minVersion=5");
+
+        assertThat(reached.status()).isEqualTo(200);
+        assertThat(notYet.status()).isEqualTo(503);
+        assertThat(notYet.header("Retry-After")).isPresent();
+        assertThat(notYet.code()).isEqualTo("NOT_YET_VISIBLE");
+    }
+
+    @Test
+    void readErrors_areProblems_neverA500() {
+        assertThat(http.get("/api/inquiries/unknown").status()).isEqualTo(404);
+        assertThat(http.get("/api/inquiries/unknown").code()).isEqualTo("NOT_FOUND");
+        assertThat(http.get("/api/inquiries?size=500").status()).isEqualTo(400);
+        assertThat(http.get("/api/inquiries?status=SLEEPING").status()).isEqualTo(400);
+        assertThat(http.get("/api/inquiries?status=SLEEPING").code()).isEqualTo("VALIDATION_FAILED");
+        assertThat(http.get("/api/inquiries?page=-1").status()).isEqualTo(400);
+        assertThat(http.get("/api/inquiries/x?minVersion=abc").status()).isEqualTo(400);
+        assertThat(http.get("/api/nothing-here").status()).isEqualTo(404);
+    }
+}
