@@ -1,0 +1,63 @@
+package io.client360.system;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import io.client360.kernel.inquiry.InquiryEvent;
+import org.axonframework.spring.stereotype.Aggregate;
+import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+/** The module edges and the purity rules, checked on the compiled classes. */
+class ArchitectureTest {
+
+    private static final JavaClasses CLASSES = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("io.client360");
+
+    @Test
+    void theCommandSide_neverDependsOnTheQuerySide() {
+        noClasses().that().resideInAPackage("io.client360.command..")
+                .should().dependOnClassesThat().resideInAPackage("io.client360.query..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void theQuerySide_neverDependsOnTheCommandSide() {
+        noClasses().that().resideInAPackage("io.client360.query..")
+                .should().dependOnClassesThat().resideInAPackage("io.client360.command..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void theSharedKernel_hasNoSpring_andNoOtherModule() {
+        noClasses().that().resideInAPackage("io.client360.kernel..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "io.client360.command..",
+                        "io.client360.query..", "io.client360.platform..", "jakarta.persistence..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void thePlatform_knowsNeitherSide() {
+        noClasses().that().resideInAPackage("io.client360.platform..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.client360.command..", "io.client360.query..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void aggregates_doNoIo() {
+        noClasses().that().areAnnotatedWith(Aggregate.class)
+                .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "javax.sql..",
+                        "org.springframework.jdbc..", "java.net..", "java.io..", "java.nio.file..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void events_areImmutableRecords() {
+        classes().that().implement(InquiryEvent.class)
+                .should().beRecords()
+                .check(CLASSES);
+    }
+}

@@ -1,0 +1,80 @@
+package io.client360.system;
+
+import io.client360.command.CommandSideApplication;
+import io.client360.query.QuerySideApplication;
+import io.client360.testing.Http;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Both sides of client360 running in this JVM over one database, on free ports, with the timers
+ * shortened to seconds; the command side can be stopped and started again as a restart would.
+ */
+final class RunningSystem implements AutoCloseable {
+
+    static final String[] SHORT_TIMERS = {
+            "client360.inquiry.follow-up-window=PT3S",
+            "client360.inquiry.close-after=PT3S",
+            "client360.deadlines.polling-interval=PT0.2S",
+            "axon.eventhandling.processors.inquiry.initial-segment-count=1",
+            "axon.eventhandling.processors.audit.initial-segment-count=1"};
+
+    private final List<String> properties;
+    private ConfigurableApplicationContext commandSide;
+    private final ConfigurableApplicationContext querySide;
+
+    private RunningSystem(List<String> properties) {
+        this.properties = properties;
+        this.commandSide = startCommandSide();
+        this.querySide = QuerySideApplication.builder().run(arguments());
+    }
+
+    /** Starts both sides on the database the JDBC properties name. */
+    static RunningSystem start(String... databaseProperties) {
+        List<String> properties = new ArrayList<>(List.of(databaseProperties));
+        properties.addAll(List.of(SHORT_TIMERS));
+        return new RunningSystem(properties);
+    }
+
+    /** As command-line arguments: they win over each side's own yml (default properties would not). */
+    private String[] arguments() {
+        List<String> arguments = new ArrayList<>();
+        properties.forEach(property -> arguments.add("--" + property));
+        arguments.add("--server.port=0");
+        return arguments.toArray(String[]::new);
+    }
+
+    private ConfigurableApplicationContext startCommandSide() {
+        return CommandSideApplication.builder().run(arguments());
+    }
+
+    Http commands() {
+        return new Http(port(commandSide));
+    }
+
+    Http queries() {
+        return new Http(port(querySide));
+    }
+
+    void stopCommandSide() {
+        commandSide.close();
+    }
+
+    void startCommandSideAgain() {
+        commandSide = startCommandSide();
+    }
+
+    private static int port(ConfigurableApplicationContext context) {
+        return Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
+    }
+
+    @Override
+    public void close() {
+        if (commandSide.isActive()) {
+            commandSide.close();
+        }
+        querySide.close();
+    }
+}
