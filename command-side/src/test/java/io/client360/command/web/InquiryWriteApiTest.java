@@ -345,6 +345,15 @@ class InquiryWriteApiTest {
     }
 
     @Test
+    void theOpenApiDocument_describesTheWriteApi() {
+        Response response = http.get("/v3/api-docs");
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.json().get("paths").has("/api/inquiries/{id}/resolution")).isTrue();
+        assertThat(response.json().get("paths").has("/api/routing-rules")).isTrue();
+    }
+
+    @Test
     void invalidRoutingRules_areA400() {
         Response response = http.put("/api/routing-rules", "{\"rules\":[{\"type\":\"NOPE\",\"assignmentGroup\":\"x\"}]}");
 

@@ -192,6 +192,14 @@ class InquiryProjectionTest {
     }
 
     @Test
+    void theOpenApiDocument_describesTheReadApi() {
+        Http.Response response = http.get("/v3/api-docs");
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.json().get("paths").has("/api/inquiries/{id}/history")).isTrue();
+    }
+
+    @Test
     void readErrors_areProblems_neverA500() {
         assertThat(http.get("/api/inquiries/unknown").status()).isEqualTo(404);
         assertThat(http.get("/api/inquiries/unknown").code()).isEqualTo("NOT_FOUND");
