@@ -38,6 +38,7 @@ class DockerComposeFileTest {
             assertThat((Map<String, Object>) service.get("depends_on")).containsKey("postgres");
             Map<String, Object> build = (Map<String, Object>) service.get("build");
             assertThat(ROOT.resolve((String) build.get("context")).resolve((String) build.get("dockerfile"))).exists();
+            assertThat((Map<String, Object>) build.get("args")).containsEntry("SIDE", side);
         }
         assertThat((List<String>) ((Map<String, Object>) services.get("command-side")).get("ports"))
                 .contains("8080:8080");

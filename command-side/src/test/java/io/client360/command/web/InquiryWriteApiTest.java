@@ -1,10 +1,9 @@
 package io.client360.command.web;
 
 import io.client360.command.CommandSideApplication;
+import io.client360.testing.FreshPostgresDatabase;
 import io.client360.testing.Http;
 import io.client360.testing.Http.Response;
-import io.client360.testing.PostgresTestDatabase;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -12,8 +11,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.ContextConfiguration;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -36,24 +34,13 @@ import static org.awaitility.Awaitility.await;
         properties = {"spring.config.name=" + CommandSideApplication.CONFIG_NAME,
                 "client360.inquiry.follow-up-window=PT30S",
                 "client360.inquiry.close-after=PT2S",
-                "client360.deadlines.polling-interval=PT0.2S"})
+                "client360.deadlines.polling-interval=PT0.2S",
+                "client360.inquiry.snapshot-threshold=5"})
+@ContextConfiguration(initializers = FreshPostgresDatabase.class)
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class InquiryWriteApiTest {
 
-    private static final PostgresTestDatabase DATABASE = PostgresTestDatabase.create("write_api");
     private static final JsonMapper JSON = JsonMapper.builder().build();
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", DATABASE::url);
-        registry.add("spring.datasource.username", DATABASE::username);
-        registry.add("spring.datasource.password", () -> "");
-    }
-
-    @AfterAll
-    static void dropDatabase() {
-        DATABASE.close();
-    }
 
     @LocalServerPort
     int port;
@@ -342,6 +329,29 @@ class InquiryWriteApiTest {
                 .query(Long.class).single()).isGreaterThanOrEqualTo(1);
 
         http.put("/api/routing-rules", "{\"rules\":[]}");
+    }
+
+    @Test
+    void aLongInquiry_isSnapshotted_andStillLoadsAndDecidesFromTheSnapshot() {
+        String id = createdId();
+        for (int i = 0; i < 6; i++) {
+            assertThat(http.post("/api/inquiries/" + id + "/comments",
+                    "{\"body\":\"note " + i + "\",\"visibility\":\"INTERNAL\"}").status()).isEqualTo(200);
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql(
+                "SELECT COUNT(*) FROM snapshotevententry WHERE aggregateidentifier = ?")
+                .param(id).query(Long.class).single() > 0);
+        JsonNode snapshot = JSON.readTree(new String(jdbc.sql(
+                        "SELECT payload FROM snapshotevententry WHERE aggregateidentifier = ?")
+                .param(id).query(byte[].class).list().get(0), StandardCharsets.UTF_8));
+        assertThat(snapshot.get("inquiryId").asString()).isEqualTo(id);
+        assertThat(snapshot.get("status").asString()).isEqualTo("NEW");
+
+        Response pending = http.post("/api/inquiries/" + id + "/pending-client", "{\"pendingCode\":\"WAITING\"}");
+        Response refused = http.post("/api/inquiries/" + id + "/resolution", "{\"resolutionCode\":\"FIXED\"}");
+
+        assertThat(pending.json().get("version").asLong()).isEqualTo(7);
+        assertThat(refused.code()).isEqualTo("FOLLOW_UP_WINDOW_OPEN");
     }
 
     @Test

@@ -8,17 +8,15 @@ import io.client360.kernel.inquiry.Visibility;
 import io.client360.kernel.inquiry.WorkLogged;
 import io.client360.query.QuerySideApplication;
 import io.client360.query.inquiry.InquiryEvents;
+import io.client360.testing.FreshPostgresDatabase;
 import io.client360.testing.Http;
-import io.client360.testing.PostgresTestDatabase;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.ContextConfiguration;
 import tools.jackson.databind.JsonNode;
 
 import java.math.BigDecimal;
@@ -32,23 +30,11 @@ import static org.awaitility.Awaitility.await;
 /** The history feed on PostgreSQL: entries oldest first, who and what changed, filters and text search. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "spring.config.name=" + QuerySideApplication.CONFIG_NAME)
+@ContextConfiguration(initializers = FreshPostgresDatabase.class)
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class HistoryFeedTest {
 
-    private static final PostgresTestDatabase DATABASE = PostgresTestDatabase.create("history_feed");
     private static final String ID = "inq-history";
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", DATABASE::url);
-        registry.add("spring.datasource.username", DATABASE::username);
-        registry.add("spring.datasource.password", () -> "");
-    }
-
-    @AfterAll
-    static void dropDatabase() {
-        DATABASE.close();
-    }
 
     @LocalServerPort
     int port;

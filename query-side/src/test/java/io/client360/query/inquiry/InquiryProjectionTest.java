@@ -12,10 +12,9 @@ import io.client360.kernel.inquiry.PriorityChanged;
 import io.client360.kernel.inquiry.Visibility;
 import io.client360.kernel.inquiry.WorkLogged;
 import io.client360.query.QuerySideApplication;
+import io.client360.testing.FreshPostgresDatabase;
 import io.client360.testing.Http;
-import io.client360.testing.PostgresTestDatabase;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -23,8 +22,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.ContextConfiguration;
 import tools.jackson.databind.JsonNode;
 
 import java.math.BigDecimal;
@@ -39,22 +37,10 @@ import static org.awaitility.Awaitility.await;
 /** Events in, rows out, on PostgreSQL: the inquiry view, its comments, the list and read-your-writes. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"spring.config.name=" + QuerySideApplication.CONFIG_NAME, "client360.read.min-version-wait=PT1S"})
+@ContextConfiguration(initializers = FreshPostgresDatabase.class)
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class InquiryProjectionTest {
 
-    private static final PostgresTestDatabase DATABASE = PostgresTestDatabase.create("inquiry_projection");
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", DATABASE::url);
-        registry.add("spring.datasource.username", DATABASE::username);
-        registry.add("spring.datasource.password", () -> "");
-    }
-
-    @AfterAll
-    static void dropDatabase() {
-        DATABASE.close();
-    }
 
     @LocalServerPort
     int port;
