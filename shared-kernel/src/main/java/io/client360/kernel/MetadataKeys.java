@@ -5,6 +5,8 @@ public final class MetadataKeys {
 
     public static final String ACTOR_ID = "actorId";
     public static final String ACTOR_KIND = "actorKind";
+    /** Comma-separated staff roles of the actor (AGENT, SUPERVISOR, ADMIN); commands only, not stored on events. */
+    public static final String ACTOR_ROLES = "actorRoles";
     public static final String CORRELATION_ID = "correlationId";
     public static final String CAUSATION_ID = "causationId";
     public static final String REQUEST_ID = "requestId";

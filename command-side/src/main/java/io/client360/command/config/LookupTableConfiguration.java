@@ -8,14 +8,14 @@ import org.springframework.context.annotation.Configuration;
 import java.util.List;
 
 /**
- * The command-side lookup tables (routing, idempotency keys) are written by subscribing processors
+ * The command-side lookup tables (routing, idempotency keys, contact identity and standing) are written by subscribing processors
  * in the unit of work that appends the events. Their failures must roll that unit of work back, so
  * they propagate instead of being logged and skipped (Axon's default for event handlers).
  */
 @Configuration
 class LookupTableConfiguration {
 
-    static final List<String> SAME_TRANSACTION_GROUPS = List.of("routing-table", "idempotency");
+    static final List<String> SAME_TRANSACTION_GROUPS = List.of("routing-table", "idempotency", "contact-lookup");
 
     @Autowired
     void propagateFailures(EventProcessingConfigurer processing) {

@@ -1,5 +1,6 @@
 package io.client360.command.inquiry;
 
+import io.client360.command.contact.ContactRegistry;
 import io.client360.command.routing.Routing;
 import org.axonframework.config.Configuration;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
@@ -16,8 +17,8 @@ import java.time.Clock;
 class InquiryConfiguration {
 
     @Bean
-    InquiryCreationHandler inquiryCreationHandler(Configuration axon, Routing routing) {
-        return new InquiryCreationHandler(() -> axon.repository(Inquiry.class), routing);
+    InquiryCreationHandler inquiryCreationHandler(Configuration axon, Routing routing, ContactRegistry contacts) {
+        return new InquiryCreationHandler(() -> axon.repository(Inquiry.class), routing, contacts);
     }
 
     /** Takes snapshots of any aggregate whose trigger asks for one (Axon's Spring-aware snapshotter). */

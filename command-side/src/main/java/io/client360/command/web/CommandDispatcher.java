@@ -40,6 +40,7 @@ public class CommandDispatcher {
         Map<String, Object> metaData = new HashMap<>(extraMetaData);
         metaData.put(MetadataKeys.ACTOR_ID, actor.id());
         metaData.put(MetadataKeys.ACTOR_KIND, actor.kind().name());
+        metaData.put(MetadataKeys.ACTOR_ROLES, actor.roles());
         metaData.put(MetadataKeys.CORRELATION_ID, requestId);
         metaData.put(MetadataKeys.REQUEST_ID, requestId);
         return gateway.sendAndWait(command, MetaData.from(metaData));

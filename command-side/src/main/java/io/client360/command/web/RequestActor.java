@@ -1,22 +1,25 @@
 package io.client360.command.web;
 
 import io.client360.kernel.ActorKind;
-import io.client360.kernel.MetadataKeys;
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
- * Who sends the current request. The one place that decides it: for now the {@code X-Actor-Id}
- * and {@code X-Actor-Kind} headers (default {@code anonymous}/SYSTEM), until tokens replace them.
+ * Who sends the current request. The one place that decides it: for now the {@code X-Actor-Id},
+ * {@code X-Actor-Kind} and {@code X-Actor-Roles} headers (default {@code anonymous}/SYSTEM, no roles),
+ * until tokens replace them.
  */
-public record RequestActor(String id, ActorKind kind) {
+public record RequestActor(String id, ActorKind kind, String roles) {
 
     static final String ACTOR_ID_HEADER = "X-Actor-Id";
     static final String ACTOR_KIND_HEADER = "X-Actor-Kind";
+    static final String ACTOR_ROLES_HEADER = "X-Actor-Roles";
 
     static RequestActor of(HttpServletRequest request) {
         String id = request.getHeader(ACTOR_ID_HEADER);
         String kind = request.getHeader(ACTOR_KIND_HEADER);
-        return new RequestActor(id == null || id.isBlank() ? "anonymous" : truncate(id.strip()), kindOf(kind));
+        String roles = request.getHeader(ACTOR_ROLES_HEADER);
+        return new RequestActor(id == null || id.isBlank() ? "anonymous" : truncate(id.strip()), kindOf(kind),
+                roles == null ? "" : truncate(roles.replace(" ", "").toUpperCase(java.util.Locale.ROOT)));
     }
 
     private static ActorKind kindOf(String kind) {
@@ -33,9 +36,5 @@ public record RequestActor(String id, ActorKind kind) {
 
     private static String truncate(String id) {
         return id.length() > 100 ? id.substring(0, 100) : id;
-    }
-
-    boolean isSystem() {
-        return MetadataKeys.SYSTEM_ACTOR.equals(id);
     }
 }

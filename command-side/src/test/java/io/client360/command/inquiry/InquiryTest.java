@@ -1,6 +1,8 @@
 package io.client360.command.inquiry;
 
+import io.client360.command.contact.InMemoryContactRegistry;
 import io.client360.command.routing.RouteDecision;
+import io.client360.kernel.contact.ContactStatus;
 import io.client360.kernel.ErrorCode;
 import io.client360.kernel.inquiry.AddComment;
 import io.client360.kernel.inquiry.AssignInquiry;
@@ -45,6 +47,10 @@ import static io.client360.command.inquiry.InquiryFixtures.*;
 class InquiryTest {
 
     private AggregateTestFixture<Inquiry> fixture;
+    private final InMemoryContactRegistry contacts = new InMemoryContactRegistry()
+            .contact("contact-1", ContactStatus.ACTIVE, false, "client-1")
+            .contact("contact-locked", ContactStatus.LOCKED, false, "client-1")
+            .contact("contact-merged", ContactStatus.MERGED, false, "client-1");
 
     @BeforeEach
     void setUp() {
@@ -54,7 +60,7 @@ class InquiryTest {
         fixture.registerAnnotatedCommandHandler(new InquiryCreationHandler(fixture::getRepository,
                 (type, product) -> type == InquiryType.SALES
                         ? new RouteDecision("SALES.Inside Sales", RoutingMatch.SALES_FALLBACK)
-                        : new RouteDecision(GROUP, RoutingMatch.DEFAULT_GROUP)));
+                        : new RouteDecision(GROUP, RoutingMatch.DEFAULT_GROUP), contacts));
     }
 
     @Test
@@ -64,6 +70,50 @@ class InquiryTest {
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(created())
                 .expectResultMessagePayload(new CreatedInquiry(ID, 0, GROUP));
+    }
+
+    private static CreateInquiry requestedBy(String contactId, String clientId, Channel channel) {
+        return new CreateInquiry(ID, clientId, contactId, "Studio", null, InquiryType.ACCOUNT_ACCESS, channel,
+                "Locked out", "Cannot log in", Priority.MEDIUM);
+    }
+
+    @Test
+    void creating_isRefused_forAContactThatIsNotOfTheClient() {
+        fixture.givenNoPriorActivity()
+                .when(requestedBy("contact-1", "client-2", Channel.EMAIL), agent("agent-1"))
+                .expectNoEvents()
+                .expectException(refusedWith(ErrorCode.UNKNOWN_CONTACT));
+    }
+
+    @Test
+    void creating_isRefused_forAnUnknownContact() {
+        fixture.givenNoPriorActivity()
+                .when(requestedBy("nobody", "client-1", Channel.EMAIL), agent("agent-1"))
+                .expectNoEvents()
+                .expectException(refusedWith(ErrorCode.UNKNOWN_CONTACT));
+    }
+
+    @Test
+    void creating_isRefused_forAMergedContact() {
+        fixture.givenNoPriorActivity()
+                .when(requestedBy("contact-merged", "client-1", Channel.PHONE), agent("agent-1"))
+                .expectNoEvents()
+                .expectException(refusedWith(ErrorCode.CONTACT_MERGED));
+    }
+
+    @Test
+    void aLockedContact_cannotOpenAnInquiryThroughThePortal() {
+        fixture.givenNoPriorActivity()
+                .when(requestedBy("contact-locked", "client-1", Channel.PORTAL), contact("contact-locked"))
+                .expectNoEvents()
+                .expectException(refusedWith(ErrorCode.CONTACT_LOCKED));
+    }
+
+    @Test
+    void staff_mayOpenAnInquiryForALockedContact_toRestoreItsAccess() {
+        fixture.givenNoPriorActivity()
+                .when(requestedBy("contact-locked", "client-1", Channel.PHONE), agent("agent-1"))
+                .expectSuccessfulHandlerExecution();
     }
 
     @Test

@@ -1,0 +1,112 @@
+package io.client360.command.contact;
+
+import io.client360.kernel.DomainRuleViolation;
+import io.client360.kernel.ErrorCode;
+import io.client360.kernel.contact.ClientAccessGranted;
+import io.client360.kernel.contact.ClientAccessRevoked;
+import io.client360.kernel.contact.ContactAccessChanged;
+import io.client360.kernel.contact.ContactCreated;
+import io.client360.kernel.contact.ContactLocked;
+import io.client360.kernel.contact.ContactReactivated;
+import io.client360.kernel.contact.ContactRetiredAsDuplicate;
+import io.client360.kernel.contact.ContactStatus;
+import io.client360.kernel.contact.DuplicateContactMerged;
+import io.client360.kernel.inquiry.InquiryCreated;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Writes the command-side lookup tables of contacts (identity, standing, memberships) and the
+ * inquiry registry, in the unit of work that appends the events. A second contact with a taken
+ * e-mail and name fails on the identity key, and its events roll back with it.
+ */
+@Component
+@ProcessingGroup(ContactLookupProjection.PROCESSING_GROUP)
+class ContactLookupProjection {
+
+    static final String PROCESSING_GROUP = "contact-lookup";
+
+    private final JdbcClient jdbc;
+
+    ContactLookupProjection(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    void on(ContactCreated event) {
+        try {
+            jdbc.sql("INSERT INTO contact_identity (identity_key, contact_id) VALUES (?, ?)")
+                    .params(ContactRegistry.identityKey(event.email(), event.firstName(), event.lastName()),
+                            event.contactId())
+                    .update();
+        } catch (DuplicateKeyException taken) {
+            throw new DomainRuleViolation(ErrorCode.DUPLICATE_CONTACT, "A contact named " + event.firstName() + " "
+                    + event.lastName() + " with e-mail " + event.email() + " already exists.");
+        }
+        jdbc.sql("INSERT INTO contact_standing (contact_id, status, client_admin) VALUES (?, ?, ?)")
+                .params(event.contactId(), ContactStatus.ACTIVE.name(), event.clientAdmin())
+                .update();
+        event.clients().forEach(membership -> addMembership(event.contactId(), membership.clientId()));
+    }
+
+    @EventHandler
+    void on(ClientAccessGranted event) {
+        addMembership(event.contactId(), event.membership().clientId());
+    }
+
+    @EventHandler
+    void on(ClientAccessRevoked event) {
+        jdbc.sql("DELETE FROM contact_membership WHERE contact_id = ? AND client_id = ?")
+                .params(event.contactId(), event.clientId())
+                .update();
+    }
+
+    @EventHandler
+    void on(ContactAccessChanged event) {
+        jdbc.sql("UPDATE contact_standing SET client_admin = ? WHERE contact_id = ?")
+                .params(event.clientAdmin(), event.contactId())
+                .update();
+    }
+
+    @EventHandler
+    void on(ContactLocked event) {
+        status(event.contactId(), ContactStatus.LOCKED);
+    }
+
+    @EventHandler
+    void on(ContactReactivated event) {
+        status(event.contactId(), ContactStatus.ACTIVE);
+    }
+
+    @EventHandler
+    void on(ContactRetiredAsDuplicate event) {
+        status(event.contactId(), ContactStatus.MERGED);
+    }
+
+    @EventHandler
+    void on(DuplicateContactMerged event) {
+        event.addedClients().forEach(membership -> addMembership(event.contactId(), membership.clientId()));
+    }
+
+    @EventHandler
+    void on(InquiryCreated event) {
+        jdbc.sql("INSERT INTO inquiry_registry (inquiry_id, contact_id, client_id, type) VALUES (?, ?, ?, ?)")
+                .params(event.inquiryId(), event.contactId(), event.clientId(), event.type().name())
+                .update();
+    }
+
+    private void addMembership(String contactId, String clientId) {
+        jdbc.sql("INSERT INTO contact_membership (contact_id, client_id) VALUES (?, ?)")
+                .params(contactId, clientId)
+                .update();
+    }
+
+    private void status(String contactId, ContactStatus status) {
+        jdbc.sql("UPDATE contact_standing SET status = ? WHERE contact_id = ?")
+                .params(status.name(), contactId)
+                .update();
+    }
+}

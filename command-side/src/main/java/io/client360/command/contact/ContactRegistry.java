@@ -1,0 +1,41 @@
+package io.client360.command.contact;
+
+import io.client360.kernel.contact.ContactStatus;
+import io.client360.kernel.inquiry.InquiryType;
+
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What the command side knows about contacts and inquiries beyond one aggregate: the lookup tables
+ * written in the same transactions as the events (never a read-side projection).
+ */
+public interface ContactRegistry {
+
+    /** Whether a contact with this e-mail, first and last name (ignoring case) exists. */
+    boolean identityTaken(String email, String firstName, String lastName);
+
+    Optional<ContactStanding> standing(String contactId);
+
+    Optional<RegisteredInquiry> inquiry(String inquiryId);
+
+    /** A contact's status, administrator flag and clients. */
+    record ContactStanding(ContactStatus status, boolean clientAdmin, Set<String> clients) {
+
+        public boolean administers(String clientId) {
+            return status == ContactStatus.ACTIVE && clientAdmin && clients.contains(clientId);
+        }
+    }
+
+    /** An inquiry as far as contact rules need it. */
+    record RegisteredInquiry(String inquiryId, String contactId, String clientId, InquiryType type) {
+    }
+
+    static String identityKey(String email, String firstName, String lastName) {
+        return normalized(email) + '\u001f' + normalized(firstName) + '\u001f' + normalized(lastName);
+    }
+
+    private static String normalized(String value) {
+        return value.strip().toLowerCase(java.util.Locale.ROOT);
+    }
+}

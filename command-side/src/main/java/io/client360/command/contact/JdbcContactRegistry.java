@@ -1,0 +1,46 @@
+package io.client360.command.contact;
+
+import io.client360.kernel.contact.ContactStatus;
+import io.client360.kernel.inquiry.InquiryType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.util.LinkedHashSet;
+import java.util.Optional;
+
+/** {@link ContactRegistry} over the command-side lookup tables. */
+@Component
+class JdbcContactRegistry implements ContactRegistry {
+
+    private final JdbcClient jdbc;
+
+    JdbcContactRegistry(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public boolean identityTaken(String email, String firstName, String lastName) {
+        return jdbc.sql("SELECT COUNT(*) FROM contact_identity WHERE identity_key = ?")
+                .param(ContactRegistry.identityKey(email, firstName, lastName))
+                .query(Long.class).single() > 0;
+    }
+
+    @Override
+    public Optional<ContactStanding> standing(String contactId) {
+        return jdbc.sql("SELECT status, client_admin FROM contact_standing WHERE contact_id = ?")
+                .param(contactId)
+                .query((rs, row) -> new ContactStanding(ContactStatus.valueOf(rs.getString(1)), rs.getBoolean(2),
+                        new LinkedHashSet<>(jdbc.sql("SELECT client_id FROM contact_membership WHERE contact_id = ?")
+                                .param(contactId).query(String.class).list())))
+                .optional();
+    }
+
+    @Override
+    public Optional<RegisteredInquiry> inquiry(String inquiryId) {
+        return jdbc.sql("SELECT inquiry_id, contact_id, client_id, type FROM inquiry_registry WHERE inquiry_id = ?")
+                .param(inquiryId)
+                .query((rs, row) -> new RegisteredInquiry(rs.getString(1), rs.getString(2), rs.getString(3),
+                        InquiryType.valueOf(rs.getString(4))))
+                .optional();
+    }
+}
