@@ -2,11 +2,9 @@ package io.client360.command.inquiry;
 
 import io.client360.command.web.CommandDispatcher;
 import io.client360.command.web.CommandDispatcher.Accepted;
+import io.client360.command.web.Creations;
 import io.client360.command.web.ETags;
 import io.client360.command.web.IdempotencyStore;
-import io.client360.kernel.DomainRuleViolation;
-import io.client360.kernel.ErrorCode;
-import io.client360.kernel.MetadataKeys;
 import io.client360.kernel.inquiry.AddComment;
 import io.client360.kernel.inquiry.AssignInquiry;
 import io.client360.kernel.inquiry.ChangePriority;
@@ -21,8 +19,6 @@ import io.client360.platform.web.InvalidRequestException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Size;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -32,11 +28,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.json.JsonMapper;
 
-import java.net.URI;
-import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 
 /** The write API of inquiries: one endpoint per command, versions as ETags, refusals as problems. */
@@ -48,59 +40,21 @@ class InquiryController {
     private static final String IF_MATCH = "If-Match";
 
     private final CommandDispatcher commands;
-    private final IdempotencyStore idempotency;
-    private final JsonMapper json;
+    private final Creations creations;
 
-    InquiryController(CommandDispatcher commands, IdempotencyStore idempotency, JsonMapper json) {
+    InquiryController(CommandDispatcher commands, Creations creations) {
         this.commands = commands;
-        this.idempotency = idempotency;
-        this.json = json;
+        this.creations = creations;
     }
 
     @PostMapping
     @Operation(summary = "Open an inquiry; it is routed to an assignment group")
     ResponseEntity<String> create(@Valid @RequestBody InquiryRequests.Create body,
-                                  @RequestHeader(name = "Idempotency-Key", required = false)
-                                  @Size(max = 200) String idempotencyKey) {
+                                  @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
         CreateInquiry command = new CreateInquiry(UUID.randomUUID().toString(), body.clientId(), body.contactId(),
                 body.product(), body.assetId(), body.type(), body.channel(), body.subject(), body.description(),
                 body.priority());
-        if (idempotencyKey == null || idempotencyKey.isBlank()) {
-            CreatedInquiry created = commands.send(command, Map.of());
-            return createdResponse(created.id(), created.version(), json.writeValueAsString(created));
-        }
-        String hash = IdempotencyStore.hash(json.writeValueAsString(body));
-        Optional<ResponseEntity<String>> replay = replay(idempotencyKey, hash);
-        if (replay.isPresent()) {
-            return replay.get();
-        }
-        try {
-            CreatedInquiry created = commands.send(command,
-                    Map.of(MetadataKeys.IDEMPOTENCY_KEY, idempotencyKey, MetadataKeys.REQUEST_HASH, hash));
-            return createdResponse(created.id(), created.version(), json.writeValueAsString(created));
-        } catch (RuntimeException raced) {
-            // a concurrent request with the same key won the primary key: answer as it did
-            return replay(idempotencyKey, hash).orElseThrow(() -> raced);
-        }
-    }
-
-    private Optional<ResponseEntity<String>> replay(String key, String hash) {
-        return idempotency.find(IdempotencyStore.INQUIRIES, key).map(stored -> {
-            if (!stored.requestHash().equals(hash)) {
-                throw new DomainRuleViolation(ErrorCode.IDEMPOTENCY_KEY_REUSED,
-                        "Idempotency-Key " + key + " was used before with another body.");
-            }
-            long version = json.readTree(stored.responseBody()).get("version").asLong();
-            return createdResponse(stored.aggregateId(), version, stored.responseBody());
-        });
-    }
-
-    private static ResponseEntity<String> createdResponse(String id, long version, String body) {
-        return ResponseEntity.status(HttpStatus.CREATED)
-                .location(URI.create("/api/inquiries/" + id))
-                .eTag(ETags.of(version))
-                .contentType(MediaType.APPLICATION_JSON)
-                .body(body);
+        return creations.create(IdempotencyStore.INQUIRIES, command, body, idempotencyKey);
     }
 
     @PostMapping("/{id}/reassignment")

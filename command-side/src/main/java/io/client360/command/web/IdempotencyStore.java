@@ -19,6 +19,8 @@ public class IdempotencyStore {
 
     /** Scope of the keys of {@code POST /api/inquiries}. */
     public static final String INQUIRIES = "inquiries";
+    /** Scope of the keys of {@code POST /api/contacts}. */
+    public static final String CONTACTS = "contacts";
 
     private final JdbcClient jdbc;
 

@@ -48,15 +48,23 @@ class InquiryWriteApiTest {
     JdbcClient jdbc;
     Http http;
 
+    private static String contactId;
+
     @BeforeEach
     void client() {
         http = new Http(port);
+        if (contactId == null) {
+            Response contact = http.post("/api/contacts", ContactRequestBodies.contact("Ada", "Lovelace",
+                    "ada@client-1.test", "client-1"), "X-Actor-Roles", "ADMIN");
+            assertThat(contact.status()).as(contact.toString()).isEqualTo(201);
+            contactId = contact.text("id");
+        }
     }
 
     static Map<String, Object> inquiry() {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("clientId", "client-1");
-        body.put("contactId", "contact-1");
+        body.put("contactId", contactId);
         body.put("product", "Studio");
         body.put("type", "TECHNICAL_QUESTION");
         body.put("channel", "PORTAL");

@@ -2,6 +2,7 @@ package io.client360.query.audit;
 
 import io.client360.kernel.ActorKind;
 import io.client360.kernel.MetadataKeys;
+import io.client360.kernel.contact.ContactEvent;
 import io.client360.kernel.inquiry.InquiryEvent;
 import io.client360.kernel.routing.RoutingRulesChanged;
 import org.axonframework.config.ProcessingGroup;
@@ -21,7 +22,7 @@ import static io.client360.query.audit.InquiryAuditDescriptions.changes;
 import static io.client360.query.web.Timestamps.column;
 
 /**
- * The audit history feed: one entry per event of an inquiry (and of the routing table), who did it,
+ * The audit history feed: one entry per event of an inquiry, a contact or the routing table, who did it,
  * when, and what changed. Keyed by event id, so a replayed event adds nothing.
  */
 @Component
@@ -30,6 +31,7 @@ class AuditProjection {
 
     static final String PROCESSING_GROUP = "audit";
     static final String INQUIRY = "inquiry";
+    static final String CONTACT = "contact";
     static final String ROUTING = "routing";
 
     private final JdbcClient jdbc;
@@ -43,6 +45,11 @@ class AuditProjection {
     @EventHandler
     void on(InquiryEvent event, EventMessage<?> message, @SequenceNumber long seq) {
         record(INQUIRY, event.inquiryId(), seq, message, InquiryAuditDescriptions.describe(event));
+    }
+
+    @EventHandler
+    void on(ContactEvent event, EventMessage<?> message, @SequenceNumber long seq) {
+        record(CONTACT, event.contactId(), seq, message, ContactAuditDescriptions.describe(event));
     }
 
     @EventHandler

@@ -14,7 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
 import java.util.List;
 import java.util.Locale;
 
-/** History feeds for auditors: every event of an inquiry as an entry, filterable and searchable. */
+/** History feeds for auditors: every event of an inquiry or a contact as an entry, filterable and searchable. */
 @RestController
 @Tag(name = "History")
 class HistoryController {
@@ -35,6 +35,18 @@ class HistoryController {
             throw new DomainRuleViolation(ErrorCode.NOT_FOUND, "No inquiry " + id + ".");
         }
         return history.feed(AuditProjection.INQUIRY, id, chosen, q);
+    }
+
+    @GetMapping(path = "/api/contacts/{id}/history", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Audit feed of a contact, oldest first; filter all|important|audit|correspondence, q text")
+    List<HistoryEntry> contactHistory(@PathVariable @Size(max = 100) String id,
+                                      @RequestParam(defaultValue = "all") String filter,
+                                      @RequestParam(required = false) @Size(max = 200) String q) {
+        HistoryFilter chosen = parse(filter);
+        if (!history.exists(AuditProjection.CONTACT, id)) {
+            throw new DomainRuleViolation(ErrorCode.NOT_FOUND, "No contact " + id + ".");
+        }
+        return history.feed(AuditProjection.CONTACT, id, chosen, q);
     }
 
     static HistoryFilter parse(String filter) {

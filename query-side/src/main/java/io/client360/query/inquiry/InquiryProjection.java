@@ -1,5 +1,6 @@
 package io.client360.query.inquiry;
 
+import io.client360.kernel.contact.ContactRetiredAsDuplicate;
 import io.client360.kernel.inquiry.ClientResponded;
 import io.client360.kernel.inquiry.CommentAdded;
 import io.client360.kernel.inquiry.InquiryAssigned;
@@ -50,7 +51,7 @@ class InquiryProjection {
         jdbc.sql("INSERT INTO inquiry_view (id, client_id, contact_id, product, asset_id, type, channel, subject, "
                         + "description, status, priority, assignment_group, hours_logged, created_at, updated_at, version) "
                         + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)")
-                .params(event.inquiryId(), event.clientId(), event.contactId(), event.product(), event.assetId(),
+                .params(event.inquiryId(), event.clientId(), requester(event.contactId()), event.product(), event.assetId(),
                         event.type().name(), event.channel().name(), event.subject(), event.description(),
                         InquiryStatus.NEW.name(), event.priority().name(), event.assignmentGroup(), column(at),
                         column(at), seq)
@@ -125,10 +126,29 @@ class InquiryProjection {
         update(event.inquiryId(), seq, at, "priority = ?", event.to().name());
     }
 
+    /** The duplicate's inquiries now belong to the survivor; later ones are re-pointed on arrival. */
+    @EventHandler
+    void on(ContactRetiredAsDuplicate event) {
+        boolean known = jdbc.sql("SELECT COUNT(*) FROM contact_alias WHERE duplicate_id = ?")
+                .param(event.contactId()).query(Long.class).single() > 0;
+        if (!known) {
+            jdbc.sql("INSERT INTO contact_alias (duplicate_id, survivor_id) VALUES (?, ?)")
+                    .params(event.contactId(), event.survivorId()).update();
+        }
+        jdbc.sql("UPDATE inquiry_view SET contact_id = ? WHERE contact_id = ?")
+                .params(event.survivorId(), event.contactId()).update();
+    }
+
     @ResetHandler
     void reset() {
+        jdbc.sql("DELETE FROM contact_alias").update();
         jdbc.sql("DELETE FROM inquiry_comment").update();
         jdbc.sql("DELETE FROM inquiry_view").update();
+    }
+
+    private String requester(String contactId) {
+        return jdbc.sql("SELECT survivor_id FROM contact_alias WHERE duplicate_id = ?").param(contactId)
+                .query(String.class).optional().orElse(contactId);
     }
 
     /** Applies {@code assignments} and moves the version, unless the row is already at or past {@code seq}. */

@@ -1,0 +1,143 @@
+package io.client360.command.contact;
+
+import io.client360.command.web.CommandDispatcher;
+import io.client360.command.web.CommandDispatcher.Accepted;
+import io.client360.command.web.Creations;
+import io.client360.command.web.ETags;
+import io.client360.command.web.IdempotencyStore;
+import io.client360.kernel.contact.ChangeContactAccess;
+import io.client360.kernel.contact.ChangePortalSettings;
+import io.client360.kernel.contact.ChangePrimaryClient;
+import io.client360.kernel.contact.ContactSource;
+import io.client360.kernel.contact.CreateContact;
+import io.client360.kernel.contact.GrantClientAccess;
+import io.client360.kernel.contact.MergeContacts;
+import io.client360.kernel.contact.ReactivateContact;
+import io.client360.kernel.contact.RecordLogin;
+import io.client360.kernel.contact.RevokeClientAccess;
+import io.client360.kernel.contact.SetProductPreferences;
+import io.client360.platform.web.InvalidRequestException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.client360.command.contact.ContactRequests.flag;
+
+/** The write API of contacts: creation, clients, settings, access, logins, reactivation and merge. */
+@RestController
+@RequestMapping(path = "/api/contacts", produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "Contacts")
+class ContactController {
+
+    private static final String IF_MATCH = "If-Match";
+
+    private final CommandDispatcher commands;
+    private final Creations creations;
+
+    ContactController(CommandDispatcher commands, Creations creations) {
+        this.commands = commands;
+        this.creations = creations;
+    }
+
+    @PostMapping
+    @Operation(summary = "Create a contact at one or more clients; its role is derived from the access flags")
+    ResponseEntity<String> create(@Valid @RequestBody ContactRequests.Create body,
+                                  @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
+        body.check();
+        CreateContact command = new CreateContact(UUID.randomUUID().toString(), body.firstName().strip(),
+                body.lastName().strip(), body.email().strip(),
+                body.additionalEmails() == null ? List.of() : body.additionalEmails(), body.mobilePhone(),
+                body.timeZone(), body.source() == null ? ContactSource.DIRECT_ENTRY : body.source(),
+                flag(body.portalAccess()), flag(body.clientAdmin()), flag(body.invoiceAccess()),
+                body.clients().stream().map(ContactRequests.Membership::toMembership).toList(), body.primaryClientId());
+        return creations.create(IdempotencyStore.CONTACTS, command, body, idempotencyKey);
+    }
+
+    @PostMapping("/{id}/clients")
+    @Operation(summary = "Grant the contact access to one more client")
+    ResponseEntity<Accepted> grantClient(@PathVariable String id, @Valid @RequestBody ContactRequests.Membership body,
+                                         @RequestHeader(name = IF_MATCH, required = false) String ifMatch) {
+        body.check();
+        return commands.update(id, new GrantClientAccess(id, body.toMembership(), ETags.expectedVersion(ifMatch)));
+    }
+
+    @DeleteMapping("/{id}/clients/{clientId}")
+    @Operation(summary = "Remove the contact from a client (not the primary while others remain)")
+    ResponseEntity<Accepted> revokeClient(@PathVariable String id, @PathVariable String clientId,
+                                          @RequestHeader(name = IF_MATCH, required = false) String ifMatch) {
+        return commands.update(id, new RevokeClientAccess(id, clientId, ETags.expectedVersion(ifMatch)));
+    }
+
+    @PutMapping("/{id}/primary-client")
+    @Operation(summary = "Make another of the contact's clients its primary one")
+    ResponseEntity<Accepted> primaryClient(@PathVariable String id, @Valid @RequestBody ContactRequests.PrimaryClient body,
+                                           @RequestHeader(name = IF_MATCH, required = false) String ifMatch) {
+        return commands.update(id, new ChangePrimaryClient(id, body.clientId(), ETags.expectedVersion(ifMatch)));
+    }
+
+    @PutMapping("/{id}/clients/{clientId}/settings")
+    @Operation(summary = "Change the contact's portal settings at one client")
+    ResponseEntity<Accepted> settings(@PathVariable String id, @PathVariable String clientId,
+                                      @Valid @RequestBody ContactRequests.Settings body,
+                                      @RequestHeader(name = IF_MATCH, required = false) String ifMatch) {
+        return commands.update(id, new ChangePortalSettings(id, clientId, body.toSettings(),
+                ETags.expectedVersion(ifMatch)));
+    }
+
+    @PutMapping("/{id}/clients/{clientId}/product-preferences")
+    @Operation(summary = "Set the same preferences for every product listed (bulk)")
+    ResponseEntity<Accepted> productPreferences(@PathVariable String id, @PathVariable String clientId,
+                                                @Valid @RequestBody ContactRequests.ProductPreferences body,
+                                                @RequestHeader(name = IF_MATCH, required = false) String ifMatch) {
+        ContactRequests.requireScalars(body.preferences());
+        Map<String, Object> preferences = new LinkedHashMap<>(body.preferences());
+        return commands.update(id, new SetProductPreferences(id, clientId, body.products(), preferences,
+                ETags.expectedVersion(ifMatch)));
+    }
+
+    @PutMapping("/{id}/access")
+    @Operation(summary = "Change portal access, client-administrator and invoice access; the role is re-derived")
+    ResponseEntity<Accepted> access(@PathVariable String id, @Valid @RequestBody ContactRequests.Access body,
+                                    @RequestHeader(name = IF_MATCH, required = false) String ifMatch) {
+        return commands.update(id, new ChangeContactAccess(id, body.portalAccess(), body.clientAdmin(),
+                body.invoiceAccess(), ETags.expectedVersion(ifMatch)));
+    }
+
+    @PostMapping("/{id}/logins")
+    @Operation(summary = "Record a portal login (moves the inactivity lock)")
+    ResponseEntity<Accepted> login(@PathVariable String id,
+                                   @RequestHeader(name = IF_MATCH, required = false) String ifMatch) {
+        return commands.update(id, new RecordLogin(id, ETags.expectedVersion(ifMatch)));
+    }
+
+    @PostMapping("/{id}/reactivation")
+    @Operation(summary = "Re-enable a locked contact, naming its ACCOUNT_ACCESS inquiry")
+    ResponseEntity<Accepted> reactivate(@PathVariable String id, @Valid @RequestBody ContactRequests.Reactivation body,
+                                        @RequestHeader(name = IF_MATCH, required = false) String ifMatch) {
+        return commands.update(id, new ReactivateContact(id, body.inquiryId(), ETags.expectedVersion(ifMatch)));
+    }
+
+    @PostMapping("/{id}/merge")
+    @Operation(summary = "Merge a duplicate into this contact (the survivor)")
+    ResponseEntity<Accepted> merge(@PathVariable String id, @Valid @RequestBody ContactRequests.Merge body) {
+        if (body.duplicateId().equals(id)) {
+            throw new InvalidRequestException("duplicateId", "must name another contact than the survivor");
+        }
+        return commands.update(id, new MergeContacts(id, body.duplicateId()));
+    }
+}

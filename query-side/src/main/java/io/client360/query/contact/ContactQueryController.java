@@ -1,0 +1,39 @@
+package io.client360.query.contact;
+
+import io.client360.kernel.DomainRuleViolation;
+import io.client360.kernel.ErrorCode;
+import io.client360.query.web.VersionWait;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The read API of contacts: the profile with role, status and clients. */
+@RestController
+@RequestMapping(path = "/api/contacts", produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "Contacts")
+class ContactQueryController {
+
+    private final ContactReadRepository contacts;
+    private final VersionWait versionWait;
+
+    ContactQueryController(ContactReadRepository contacts, VersionWait versionWait) {
+        this.contacts = contacts;
+        this.versionWait = versionWait;
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "A contact: profile, derived role, status, clients with settings and product preferences")
+    ContactView contact(@PathVariable @Size(max = 100) String id,
+                        @RequestParam(required = false) @Min(0) Long minVersion) {
+        ContactView view = versionWait.atLeast(minVersion, () -> contacts.find(id), ContactView::version)
+                .orElseThrow(() -> new DomainRuleViolation(ErrorCode.NOT_FOUND, "No contact " + id + "."));
+        return view.withClients(contacts.clients(id, view.primaryClientId()));
+    }
+}
