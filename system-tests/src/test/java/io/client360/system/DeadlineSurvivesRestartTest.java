@@ -33,7 +33,7 @@ class DeadlineSurvivesRestartTest {
     @Test
     void theFollowUpWindow_elapsingWhileTheCommandSideIsDown_resolvesTheInquiryAfterTheRestart() throws Exception {
         Response created = system.commands().post("/api/inquiries",
-                InquiryLifecycleScenario.newInquiry("TECHNICAL_QUESTION"));
+                InquiryLifecycleScenario.newInquiry(system.newContact("client-1", false), "TECHNICAL_QUESTION"));
         String id = created.text("id");
         Response pending = system.commands().post("/api/inquiries/" + id + "/pending-client",
                 "{\"pendingCode\":\"AWAITING_CLIENT_INFO\"}");

@@ -22,11 +22,15 @@ abstract class InquiryLifecycleScenario {
 
     abstract RunningSystem system();
 
-    static String newInquiry(String type) {
+    static String newInquiry(String contactId, String type) {
         return """
-                {"clientId":"client-1","contactId":"contact-1","product":"Studio","type":"%s","channel":"PORTAL",
+                {"clientId":"client-1","contactId":"%s","product":"Studio","type":"%s","channel":"PORTAL",
                  "subject":"Build fails","description":"The build fails since the upgrade.","priority":"HIGH"}"""
-                .formatted(type);
+                .formatted(contactId, type);
+    }
+
+    String newInquiry(String type) {
+        return newInquiry(system().newContact("client-1", false), type);
     }
 
     Response write(String method, String path, String body) {

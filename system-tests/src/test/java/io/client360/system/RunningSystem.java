@@ -18,8 +18,13 @@ final class RunningSystem implements AutoCloseable {
             "client360.inquiry.follow-up-window=PT3S",
             "client360.inquiry.close-after=PT3S",
             "client360.deadlines.polling-interval=PT0.2S",
+            "client360.contact.lock-new-after=PT4S",
+            "client360.contact.lock-inactive-after=PT4S",
             "axon.eventhandling.processors.inquiry.initial-segment-count=1",
-            "axon.eventhandling.processors.audit.initial-segment-count=1"};
+            "axon.eventhandling.processors.audit.initial-segment-count=1",
+            "axon.eventhandling.processors.contact.initial-segment-count=1"};
+
+    static final String[] ADMIN = {"X-Actor-Id", "admin-1", "X-Actor-Kind", "AGENT", "X-Actor-Roles", "AGENT,ADMIN"};
 
     private final List<String> properties;
     private ConfigurableApplicationContext commandSide;
@@ -56,6 +61,18 @@ final class RunningSystem implements AutoCloseable {
 
     Http queries() {
         return new Http(port(querySide));
+    }
+
+    /** Creates a contact at the client through the write API (as an ADMIN) and answers its id. */
+    String newContact(String clientId, boolean portalAccess) {
+        String email = "c-" + java.util.UUID.randomUUID() + "@" + clientId + ".test";
+        Http.Response created = commands().post("/api/contacts", """
+                {"firstName":"Casey","lastName":"Client","email":"%s","portalAccess":%s,
+                 "clients":[{"clientId":"%s"}]}""".formatted(email, portalAccess, clientId), ADMIN);
+        if (created.status() != 201) {
+            throw new IllegalStateException("Contact not created: " + created);
+        }
+        return created.text("id");
     }
 
     void stopCommandSide() {

@@ -11,7 +11,7 @@ import java.util.Arrays;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class InquiryAuditDescriptionsTest {
+class AuditDescriptionsTest {
 
     @Test
     void everyInquiryEventType_hasAnAuditDescription() throws Exception {
@@ -24,6 +24,19 @@ class InquiryAuditDescriptionsTest {
 
             assertThat(description.summary()).as(type.getSimpleName()).isNotBlank();
             assertThat(description.category()).as(type.getSimpleName()).isNotNull();
+        }
+    }
+
+    @Test
+    void everyContactEventType_hasAnAuditDescription() throws Exception {
+        Class<?>[] types = io.client360.kernel.contact.ContactEvent.class.getPermittedSubclasses();
+        assertThat(types).isNotEmpty();
+        for (Class<?> type : types) {
+            var sample = (io.client360.kernel.contact.ContactEvent) sampleOf(type);
+
+            AuditDescription description = ContactAuditDescriptions.describe(sample);
+
+            assertThat(description.summary()).as(type.getSimpleName()).isNotBlank();
         }
     }
 
@@ -42,7 +55,7 @@ class InquiryAuditDescriptionsTest {
         RecordComponent[] components = record.getRecordComponents();
         Class<?>[] parameterTypes = Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new);
         Constructor<?> constructor = record.getDeclaredConstructor(parameterTypes);
-        Object[] values = Arrays.stream(parameterTypes).map(InquiryAuditDescriptionsTest::sampleValue).toArray();
+        Object[] values = Arrays.stream(parameterTypes).map(AuditDescriptionsTest::sampleValue).toArray();
         return constructor.newInstance(values);
     }
 
@@ -61,6 +74,19 @@ class InquiryAuditDescriptionsTest {
         }
         if (type.isEnum()) {
             return type.getEnumConstants()[0];
+        }
+        if (type == java.util.List.class) {
+            return java.util.List.of();
+        }
+        if (type == java.util.Map.class) {
+            return java.util.Map.of();
+        }
+        if (type.isRecord()) {
+            try {
+                return sampleOf(type);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
         }
         throw new IllegalArgumentException("No sample value for " + type);
     }
