@@ -11,7 +11,6 @@ import io.client360.kernel.contact.ContactReactivated;
 import io.client360.kernel.contact.ContactRetiredAsDuplicate;
 import io.client360.kernel.contact.ContactStatus;
 import io.client360.kernel.contact.DuplicateContactMerged;
-import io.client360.kernel.inquiry.InquiryCreated;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.dao.DuplicateKeyException;
@@ -19,8 +18,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Writes the command-side lookup tables of contacts (identity, standing, memberships) and the
- * inquiry registry, in the unit of work that appends the events. A second contact with a taken
+ * Writes the command-side lookup tables of contacts (identity, standing, memberships), in the unit
+ * of work that appends the events. A second contact with a taken
  * e-mail and name fails on the identity key, and its events roll back with it.
  */
 @Component
@@ -89,13 +88,6 @@ class ContactLookupProjection {
     @EventHandler
     void on(DuplicateContactMerged event) {
         event.addedClients().forEach(membership -> addMembership(event.contactId(), membership.clientId()));
-    }
-
-    @EventHandler
-    void on(InquiryCreated event) {
-        jdbc.sql("INSERT INTO inquiry_registry (inquiry_id, contact_id, client_id, type) VALUES (?, ?, ?, ?)")
-                .params(event.inquiryId(), event.contactId(), event.clientId(), event.type().name())
-                .update();
     }
 
     private void addMembership(String contactId, String clientId) {

@@ -6,6 +6,16 @@ import io.client360.kernel.ActorKind;
 import io.client360.kernel.DomainRuleViolation;
 import io.client360.kernel.ErrorCode;
 import io.client360.kernel.MetadataKeys;
+import io.client360.kernel.contract.SlaKind;
+import io.client360.kernel.inquiry.InquiryEntitled;
+import io.client360.kernel.inquiry.InquiryNotEntitled;
+import io.client360.kernel.inquiry.RecordEntitlement;
+import io.client360.kernel.inquiry.RecordNoEntitlement;
+import io.client360.kernel.inquiry.SlaBreached;
+import io.client360.kernel.inquiry.SlaPaused;
+import io.client360.kernel.inquiry.SlaResumed;
+import io.client360.kernel.inquiry.SlaTargetMet;
+import io.client360.kernel.inquiry.Visibility;
 import io.client360.kernel.inquiry.AddComment;
 import io.client360.kernel.inquiry.AssignInquiry;
 import io.client360.kernel.inquiry.ChangePriority;
@@ -38,8 +48,11 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.Objects;
+import java.util.Set;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import static org.axonframework.modelling.command.AggregateLifecycle.getVersion;
@@ -58,6 +71,8 @@ class Inquiry {
     static final String FOLLOW_UP_WINDOW = "follow-up-window";
     static final String QUIET_PERIOD = "quiet-period";
     static final String NO_CLIENT_RESPONSE = "NO_CLIENT_RESPONSE";
+    static final String SLA_RESPONSE = "sla-response";
+    static final String SLA_RESOLUTION = "sla-resolution";
 
     @AggregateIdentifier
     private String inquiryId;
@@ -69,6 +84,15 @@ class Inquiry {
     private Instant followUpDue;
     private Instant closesAt;
     private String resolutionCode;
+    private boolean entitlementDecided;
+    private String contractId;
+    private boolean slaPausesOnPendingClient;
+    private Instant responseDue;
+    private Instant resolutionDue;
+    private boolean responseMet;
+    private boolean resolutionMet;
+    private Instant slaPausedAt;
+    private Set<SlaKind> breached = new HashSet<>();
 
     private Inquiry() {
         // for Axon and the snapshot serializer
@@ -104,11 +128,17 @@ class Inquiry {
     @CommandHandler
     long handle(AddComment command,
                 @MetaDataValue(MetadataKeys.ACTOR_ID) String actorId,
-                @MetaDataValue(MetadataKeys.ACTOR_KIND) String actorKind) {
+                @MetaDataValue(MetadataKeys.ACTOR_KIND) String actorKind,
+                DeadlineManager deadlines, Clock clock) {
         requireNotClosed();
         apply(new CommentAdded(inquiryId, command.commentId(), command.body(), command.visibility(),
                 Objects.requireNonNullElse(actorId, MetadataKeys.SYSTEM_ACTOR),
                 Objects.requireNonNullElse(actorKind, ActorKind.SYSTEM.name())));
+        if (command.visibility() == Visibility.PUBLIC && ActorKind.AGENT.name().equals(actorKind)
+                && responseClockOpen()) {
+            apply(new SlaTargetMet(inquiryId, SlaKind.RESPONSE, clock.instant(), !breached.contains(SlaKind.RESPONSE)));
+            deadlines.cancelAllWithinScope(SLA_RESPONSE);
+        }
         return getVersion();
     }
 
@@ -121,12 +151,16 @@ class Inquiry {
         Instant due = clock.instant().plus(timings.followUpWindow());
         apply(new InquiryPendingClient(inquiryId, command.pendingCode(), command.note(), due));
         deadlines.schedule(timings.followUpWindow(), FOLLOW_UP_WINDOW, new FollowUpWindowElapsed(due));
+        if (slaPausesOnPendingClient && slaRunning()) {
+            apply(new SlaPaused(inquiryId, clock.instant()));
+            cancelSlaClocks(deadlines);
+        }
         return getVersion();
     }
 
     @CommandHandler
     long handle(RecordClientResponse command, @MetaDataValue(MetadataKeys.ACTOR_ID) String actorId,
-                DeadlineManager deadlines) {
+                DeadlineManager deadlines, Clock clock) {
         requireNotClosed();
         String respondedBy = Objects.requireNonNullElse(actorId, contactId);
         boolean endsWindow = followUpWindowOpen();
@@ -134,6 +168,10 @@ class Inquiry {
             deadlines.cancelAllWithinScope(FOLLOW_UP_WINDOW);
         }
         apply(new ClientResponded(inquiryId, command.body(), respondedBy, endsWindow));
+        if (endsWindow && slaPausedAt != null) {
+            resumeSla(clock.instant());
+            scheduleSlaClocks(deadlines);
+        }
         if (status == InquiryStatus.RESOLVED) {
             deadlines.cancelAllWithinScope(QUIET_PERIOD);
             apply(new InquiryReopened(inquiryId, "The client replied to the resolved inquiry."));
@@ -175,6 +213,30 @@ class Inquiry {
     }
 
     @CommandHandler
+    long handle(RecordEntitlement command, DeadlineManager deadlines, Clock clock) {
+        if (entitlementDecided) {
+            return getVersion(); // decided once; a retried or replayed policy changes nothing
+        }
+        apply(new InquiryEntitled(inquiryId, command.contractId(), command.entitlementId(), command.responseMinutes(),
+                command.resolutionMinutes(), command.pauseOnPendingClient(), command.responseDue(),
+                command.resolutionDue()));
+        if (status == InquiryStatus.PENDING_CLIENT && slaPausesOnPendingClient) {
+            apply(new SlaPaused(inquiryId, clock.instant()));
+        } else if (status.isOpen()) {
+            scheduleSlaClocks(deadlines);
+        }
+        return getVersion();
+    }
+
+    @CommandHandler
+    long handle(RecordNoEntitlement command) {
+        if (!entitlementDecided) {
+            apply(new InquiryNotEntitled(inquiryId, command.reason()));
+        }
+        return getVersion();
+    }
+
+    @CommandHandler
     long handle(LogWork command, @MetaDataValue(MetadataKeys.ACTOR_ID) String actorId) {
         requireNotClosed();
         if (command.hours() == null || command.hours().signum() <= 0) {
@@ -193,6 +255,24 @@ class Inquiry {
         }
         apply(new PriorityChanged(inquiryId, priority, command.priority()));
         return getVersion();
+    }
+
+    @DeadlineHandler(deadlineName = SLA_RESPONSE)
+    void onResponseDue(SlaDue due) {
+        breachIfDue(due);
+    }
+
+    @DeadlineHandler(deadlineName = SLA_RESOLUTION)
+    void onResolutionDue(SlaDue due) {
+        breachIfDue(due);
+    }
+
+    private void breachIfDue(SlaDue due) {
+        boolean open = due.kind() == SlaKind.RESPONSE ? responseClockOpen() : resolutionClockOpen();
+        Instant current = due.kind() == SlaKind.RESPONSE ? responseDue : resolutionDue;
+        if (open && slaPausedAt == null && !breached.contains(due.kind()) && due.dueAt().equals(current)) {
+            apply(new SlaBreached(inquiryId, due.kind(), due.dueAt()));
+        }
     }
 
     @DeadlineHandler(deadlineName = FOLLOW_UP_WINDOW)
@@ -214,9 +294,53 @@ class Inquiry {
 
     private void resolve(String code, String note, boolean overrodeWindow, String overrideReason, boolean automatic,
                          DeadlineManager deadlines, InquiryTimings timings, Clock clock) {
-        Instant closeAt = clock.instant().plus(timings.closeAfter());
+        Instant now = clock.instant();
+        if (slaPausedAt != null) {
+            resumeSla(now);
+        }
+        Instant closeAt = now.plus(timings.closeAfter());
         apply(new InquiryResolved(inquiryId, code, note, overrodeWindow, overrideReason, automatic, closeAt));
+        if (resolutionClockOpen()) {
+            apply(new SlaTargetMet(inquiryId, SlaKind.RESOLUTION, now, !breached.contains(SlaKind.RESOLUTION)));
+        }
+        cancelSlaClocks(deadlines);
         deadlines.schedule(timings.closeAfter(), QUIET_PERIOD, new QuietPeriodElapsed(closeAt));
+    }
+
+    private boolean responseClockOpen() {
+        return contractId != null && responseDue != null && !responseMet;
+    }
+
+    private boolean resolutionClockOpen() {
+        return contractId != null && resolutionDue != null && !resolutionMet;
+    }
+
+    private boolean slaRunning() {
+        return slaPausedAt == null && (responseClockOpen() || resolutionClockOpen());
+    }
+
+    /** Resumes paused clocks: the unmet due times move by exactly the paused time. */
+    private void resumeSla(Instant now) {
+        Duration paused = Duration.between(slaPausedAt, now);
+        apply(new SlaResumed(inquiryId, now, paused,
+                responseClockOpen() ? responseDue.plus(paused) : responseDue,
+                resolutionClockOpen() ? resolutionDue.plus(paused) : resolutionDue));
+    }
+
+    private void scheduleSlaClocks(DeadlineManager deadlines) {
+        if (responseClockOpen() && !breached.contains(SlaKind.RESPONSE)) {
+            deadlines.schedule(responseDue, SLA_RESPONSE, new SlaDue(SlaKind.RESPONSE, responseDue));
+        }
+        if (resolutionClockOpen() && !breached.contains(SlaKind.RESOLUTION)) {
+            deadlines.schedule(resolutionDue, SLA_RESOLUTION, new SlaDue(SlaKind.RESOLUTION, resolutionDue));
+        }
+    }
+
+    private void cancelSlaClocks(DeadlineManager deadlines) {
+        if (contractId != null) {
+            deadlines.cancelAllWithinScope(SLA_RESPONSE);
+            deadlines.cancelAllWithinScope(SLA_RESOLUTION);
+        }
     }
 
     private boolean followUpWindowOpen() {
@@ -293,6 +417,46 @@ class Inquiry {
     void on(InquiryClosed event) {
         status = InquiryStatus.CLOSED;
         closesAt = null;
+    }
+
+    @EventSourcingHandler
+    void on(InquiryEntitled event) {
+        entitlementDecided = true;
+        contractId = event.contractId();
+        slaPausesOnPendingClient = event.pauseOnPendingClient();
+        responseDue = event.responseDue();
+        resolutionDue = event.resolutionDue();
+    }
+
+    @EventSourcingHandler
+    void on(InquiryNotEntitled event) {
+        entitlementDecided = true;
+    }
+
+    @EventSourcingHandler
+    void on(SlaPaused event) {
+        slaPausedAt = event.pausedAt();
+    }
+
+    @EventSourcingHandler
+    void on(SlaResumed event) {
+        slaPausedAt = null;
+        responseDue = event.responseDue();
+        resolutionDue = event.resolutionDue();
+    }
+
+    @EventSourcingHandler
+    void on(SlaBreached event) {
+        breached.add(event.kind());
+    }
+
+    @EventSourcingHandler
+    void on(SlaTargetMet event) {
+        if (event.kind() == SlaKind.RESPONSE) {
+            responseMet = true;
+        } else {
+            resolutionMet = true;
+        }
     }
 
     @EventSourcingHandler

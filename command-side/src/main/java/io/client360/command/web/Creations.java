@@ -12,6 +12,7 @@ import tools.jackson.databind.json.JsonMapper;
 import java.net.URI;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Answers creating requests: 201 with Location, ETag and the result, honouring {@code Idempotency-Key}
@@ -35,8 +36,14 @@ public class Creations {
      * {@code requestBody} is what the key's body hash is taken of.
      */
     public ResponseEntity<String> create(String scope, Object command, Object requestBody, String idempotencyKey) {
+        return create(scope, command, requestBody, idempotencyKey, Identified.class::cast);
+    }
+
+    /** As above, for a command whose handler answers something else ({@code result} makes it an {@link Identified}). */
+    public ResponseEntity<String> create(String scope, Object command, Object requestBody, String idempotencyKey,
+                                         Function<Object, Identified> result) {
         if (idempotencyKey == null || idempotencyKey.isBlank()) {
-            Identified created = commands.send(command, Map.of());
+            Identified created = result.apply(commands.send(command, Map.of()));
             return created(scope, created.id(), created.version(), json.writeValueAsString(created));
         }
         if (idempotencyKey.length() > 200) {
@@ -48,8 +55,8 @@ public class Creations {
             return replay.get();
         }
         try {
-            Identified created = commands.send(command,
-                    Map.of(MetadataKeys.IDEMPOTENCY_KEY, idempotencyKey, MetadataKeys.REQUEST_HASH, hash));
+            Identified created = result.apply(commands.send(command,
+                    Map.of(MetadataKeys.IDEMPOTENCY_KEY, idempotencyKey, MetadataKeys.REQUEST_HASH, hash)));
             return created(scope, created.id(), created.version(), json.writeValueAsString(created));
         } catch (RuntimeException raced) {
             // a concurrent request with the same key won the primary key: answer as it did

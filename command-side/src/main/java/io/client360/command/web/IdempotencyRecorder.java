@@ -2,6 +2,7 @@ package io.client360.command.web;
 
 import io.client360.kernel.MetadataKeys;
 import io.client360.kernel.contact.ContactCreated;
+import io.client360.kernel.contract.ServiceContractCreated;
 import io.client360.kernel.inquiry.InquiryCreated;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -44,6 +45,19 @@ class IdempotencyRecorder {
         response.put("version", version);
         response.put("assignmentGroup", event.assignmentGroup());
         store.record(IdempotencyStore.INQUIRIES, key, hash, event.inquiryId(), json.writeValueAsString(response));
+    }
+
+    @EventHandler
+    void on(ServiceContractCreated event, @SequenceNumber long version,
+            @MetaDataValue(MetadataKeys.IDEMPOTENCY_KEY) String key,
+            @MetaDataValue(MetadataKeys.REQUEST_HASH) String hash) {
+        if (key == null) {
+            return;
+        }
+        Map<String, Object> response = new LinkedHashMap<>();
+        response.put("id", event.contractId());
+        response.put("version", version);
+        store.record(IdempotencyStore.CONTRACTS, key, hash, event.contractId(), json.writeValueAsString(response));
     }
 
     @EventHandler

@@ -21,6 +21,8 @@ public class IdempotencyStore {
     public static final String INQUIRIES = "inquiries";
     /** Scope of the keys of {@code POST /api/contacts}. */
     public static final String CONTACTS = "contacts";
+    /** Scope of the keys of {@code POST /api/contracts}. */
+    public static final String CONTRACTS = "contracts";
 
     private final JdbcClient jdbc;
 

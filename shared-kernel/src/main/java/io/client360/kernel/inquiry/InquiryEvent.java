@@ -3,7 +3,8 @@ package io.client360.kernel.inquiry;
 /** Every fact recorded about an inquiry; a handler can enumerate the permitted types to cover them all. */
 public sealed interface InquiryEvent
         permits InquiryCreated, InquiryReassigned, InquiryAssigned, CommentAdded, InquiryPendingClient,
-                ClientResponded, InquiryResolved, InquiryReopened, InquiryClosed, WorkLogged, PriorityChanged {
+                ClientResponded, InquiryResolved, InquiryReopened, InquiryClosed, WorkLogged, PriorityChanged,
+                InquiryEntitled, InquiryNotEntitled, SlaPaused, SlaResumed, SlaBreached, SlaTargetMet {
 
     String inquiryId();
 }

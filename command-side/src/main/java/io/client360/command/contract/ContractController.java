@@ -1,0 +1,97 @@
+package io.client360.command.contract;
+
+import io.client360.command.web.CommandDispatcher;
+import io.client360.command.web.CommandDispatcher.Accepted;
+import io.client360.command.web.Creations;
+import io.client360.command.web.ETags;
+import io.client360.command.web.IdempotencyStore;
+import io.client360.kernel.DomainRuleViolation;
+import io.client360.kernel.ErrorCode;
+import io.client360.kernel.contract.AddEntitlement;
+import io.client360.kernel.contract.ConsumeEntitlement;
+import io.client360.kernel.contract.CreateServiceContract;
+import io.client360.kernel.contract.EntitlementSpec;
+import io.client360.kernel.contract.ReverseConsumption;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.client360.command.contract.ContractRequests.orEmpty;
+
+/** The write API of service contracts: creation, more entitlements, and the entitlement ledger. */
+@RestController
+@RequestMapping(path = "/api/contracts", produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "Service contracts")
+class ContractController {
+
+    private final CommandDispatcher commands;
+    private final Creations creations;
+
+    ContractController(CommandDispatcher commands, Creations creations) {
+        this.commands = commands;
+        this.creations = creations;
+    }
+
+    @PostMapping
+    @Operation(summary = "Make a service contract with coverage, entitlements and SLA definitions")
+    ResponseEntity<String> create(@Valid @RequestBody ContractRequests.Create body,
+                                  @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
+        body.check();
+        CreateServiceContract command = new CreateServiceContract(UUID.randomUUID().toString(), body.clientId(),
+                body.name(), body.startDate(), body.endDate(), orEmpty(body.coveredProducts()),
+                orEmpty(body.coveredAssets()), orEmpty(body.coveredContacts()), orEmpty(body.channels()),
+                orEmpty(body.entitlements()).stream().map(ContractRequests.Entitlement::toSpec).toList(),
+                orEmpty(body.slas()).stream().map(ContractRequests.Sla::toDefinition).toList());
+        return creations.create(IdempotencyStore.CONTRACTS, command, body, idempotencyKey,
+                id -> new CreatedContract((String) id, 0));
+    }
+
+    @PostMapping("/{id}/entitlements")
+    @Operation(summary = "Add an entitlement to a contract; the response adds its entitlementId")
+    ResponseEntity<Map<String, Object>> addEntitlement(@PathVariable String id,
+                                                       @Valid @RequestBody ContractRequests.Entitlement body,
+                                                       @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+        EntitlementSpec entitlement = body.toSpec();
+        Accepted accepted = commands.update(id, new AddEntitlement(id, entitlement, ETags.expectedVersion(ifMatch)))
+                .getBody();
+        Map<String, Object> response = new LinkedHashMap<>();
+        response.put("id", id);
+        response.put("version", accepted.version());
+        response.put("entitlementId", entitlement.entitlementId());
+        return ResponseEntity.ok().eTag(ETags.of(accepted.version())).body(response);
+    }
+
+    @PostMapping("/{id}/entitlements/{entitlementId}/consumptions")
+    @Operation(summary = "Consume units for an inquiry (idempotent per inquiry and kind)")
+    ResponseEntity<Consumption> consume(@PathVariable String id, @PathVariable String entitlementId,
+                                        @Valid @RequestBody ContractRequests.Consumption body) {
+        Consumption consumption = commands.send(new ConsumeEntitlement(id, entitlementId, body.inquiryId(),
+                body.kind(), body.units()), Map.of());
+        if (consumption.exhausted()) {
+            throw new DomainRuleViolation(ErrorCode.ENTITLEMENT_EXHAUSTED,
+                    "Entitlement " + entitlementId + " has no units left.");
+        }
+        return ResponseEntity.ok(consumption);
+    }
+
+    @PostMapping("/{id}/entitlements/{entitlementId}/reversals")
+    @Operation(summary = "Reverse a consumption (e.g. an inquiry opened by mistake); its units come back")
+    ResponseEntity<Accepted> reverse(@PathVariable String id, @PathVariable String entitlementId,
+                                     @Valid @RequestBody ContractRequests.Reversal body,
+                                     @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+        return commands.update(id, new ReverseConsumption(id, entitlementId, body.inquiryId(), body.kind(),
+                body.reason(), ETags.expectedVersion(ifMatch)));
+    }
+}
