@@ -35,7 +35,9 @@ import static org.awaitility.Awaitility.await;
                 "client360.inquiry.follow-up-window=PT30S",
                 "client360.inquiry.close-after=PT2S",
                 "client360.deadlines.polling-interval=PT0.2S",
-                "client360.inquiry.snapshot-threshold=5"})
+                "client360.inquiry.snapshot-threshold=5",
+                // versions are asserted exactly here: no policy appending entitlement events in between
+                "client360.entitlement.policy.enabled=false"})
 @ContextConfiguration(initializers = FreshPostgresDatabase.class)
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class InquiryWriteApiTest {

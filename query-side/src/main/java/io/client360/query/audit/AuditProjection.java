@@ -3,6 +3,7 @@ package io.client360.query.audit;
 import io.client360.kernel.ActorKind;
 import io.client360.kernel.MetadataKeys;
 import io.client360.kernel.contact.ContactEvent;
+import io.client360.kernel.contract.ContractEvent;
 import io.client360.kernel.inquiry.InquiryEvent;
 import io.client360.kernel.routing.RoutingRulesChanged;
 import org.axonframework.config.ProcessingGroup;
@@ -22,7 +23,7 @@ import static io.client360.query.audit.InquiryAuditDescriptions.changes;
 import static io.client360.query.web.Timestamps.column;
 
 /**
- * The audit history feed: one entry per event of an inquiry, a contact or the routing table, who did it,
+ * The audit history feed: one entry per event of an inquiry, a contact, a contract or the routing table, who did it,
  * when, and what changed. Keyed by event id, so a replayed event adds nothing.
  */
 @Component
@@ -32,6 +33,7 @@ class AuditProjection {
     static final String PROCESSING_GROUP = "audit";
     static final String INQUIRY = "inquiry";
     static final String CONTACT = "contact";
+    static final String CONTRACT = "contract";
     static final String ROUTING = "routing";
 
     private final JdbcClient jdbc;
@@ -50,6 +52,11 @@ class AuditProjection {
     @EventHandler
     void on(ContactEvent event, EventMessage<?> message, @SequenceNumber long seq) {
         record(CONTACT, event.contactId(), seq, message, ContactAuditDescriptions.describe(event));
+    }
+
+    @EventHandler
+    void on(ContractEvent event, EventMessage<?> message, @SequenceNumber long seq) {
+        record(CONTRACT, event.contractId(), seq, message, ContractAuditDescriptions.describe(event));
     }
 
     @EventHandler

@@ -49,6 +49,18 @@ class HistoryController {
         return history.feed(AuditProjection.CONTACT, id, chosen, q);
     }
 
+    @GetMapping(path = "/api/contracts/{id}/history", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Audit feed of a service contract (its ledger included), oldest first")
+    List<HistoryEntry> contractHistory(@PathVariable @Size(max = 100) String id,
+                                       @RequestParam(defaultValue = "all") String filter,
+                                       @RequestParam(required = false) @Size(max = 200) String q) {
+        HistoryFilter chosen = parse(filter);
+        if (!history.exists(AuditProjection.CONTRACT, id)) {
+            throw new DomainRuleViolation(ErrorCode.NOT_FOUND, "No contract " + id + ".");
+        }
+        return history.feed(AuditProjection.CONTRACT, id, chosen, q);
+    }
+
     static HistoryFilter parse(String filter) {
         try {
             return HistoryFilter.valueOf(filter.strip().toUpperCase(Locale.ROOT));

@@ -5,6 +5,12 @@ import io.client360.kernel.inquiry.CommentAdded;
 import io.client360.kernel.inquiry.InquiryAssigned;
 import io.client360.kernel.inquiry.InquiryClosed;
 import io.client360.kernel.inquiry.InquiryCreated;
+import io.client360.kernel.inquiry.InquiryEntitled;
+import io.client360.kernel.inquiry.InquiryNotEntitled;
+import io.client360.kernel.inquiry.SlaBreached;
+import io.client360.kernel.inquiry.SlaPaused;
+import io.client360.kernel.inquiry.SlaResumed;
+import io.client360.kernel.inquiry.SlaTargetMet;
 import io.client360.kernel.inquiry.InquiryEvent;
 import io.client360.kernel.inquiry.InquiryPendingClient;
 import io.client360.kernel.inquiry.InquiryReassigned;
@@ -89,6 +95,35 @@ final class InquiryAuditDescriptions {
         if (event instanceof PriorityChanged e) {
             return AuditDescription.of("Priority changed from " + e.from() + " to " + e.to(),
                     changes("priority", change(e.from(), e.to())), AuditCategory.IMPORTANT);
+        }
+        if (event instanceof InquiryEntitled e) {
+            return AuditDescription.of("Entitled under contract " + e.contractId() + " (" + e.entitlementId()
+                            + "); response due " + e.responseDue() + ", resolution due " + e.resolutionDue(),
+                    changes("contractId", e.contractId(), "entitlementId", e.entitlementId(),
+                            "responseDue", e.responseDue(), "resolutionDue", e.resolutionDue()),
+                    AuditCategory.IMPORTANT);
+        }
+        if (event instanceof InquiryNotEntitled e) {
+            return AuditDescription.of("Not entitled: " + e.reason(), changes("reason", e.reason()),
+                    AuditCategory.IMPORTANT);
+        }
+        if (event instanceof SlaPaused e) {
+            return AuditDescription.of("SLA clocks paused while waiting on the client", changes("pausedAt", e.pausedAt()),
+                    AuditCategory.AUDIT);
+        }
+        if (event instanceof SlaResumed e) {
+            return AuditDescription.of("SLA clocks resumed after " + e.pausedFor() + "; due times moved by it",
+                    changes("responseDue", e.responseDue(), "resolutionDue", e.resolutionDue(),
+                            "pausedFor", e.pausedFor()),
+                    AuditCategory.AUDIT);
+        }
+        if (event instanceof SlaBreached e) {
+            return AuditDescription.of(e.kind() + " SLA breached (due " + e.dueAt() + ")",
+                    changes("kind", e.kind(), "dueAt", e.dueAt()), AuditCategory.IMPORTANT);
+        }
+        if (event instanceof SlaTargetMet e) {
+            return AuditDescription.of(e.kind() + " SLA target met" + (e.inTime() ? " in time" : " late"),
+                    changes("kind", e.kind(), "metAt", e.metAt(), "inTime", e.inTime()), AuditCategory.AUDIT);
         }
         throw new IllegalArgumentException("No audit description for " + event.getClass().getName());
     }

@@ -1,7 +1,14 @@
 package io.client360.query.inquiry;
 
 import io.client360.kernel.contact.ContactRetiredAsDuplicate;
+import io.client360.kernel.contract.SlaKind;
 import io.client360.kernel.inquiry.ClientResponded;
+import io.client360.kernel.inquiry.InquiryEntitled;
+import io.client360.kernel.inquiry.InquiryNotEntitled;
+import io.client360.kernel.inquiry.SlaBreached;
+import io.client360.kernel.inquiry.SlaPaused;
+import io.client360.kernel.inquiry.SlaResumed;
+import io.client360.kernel.inquiry.SlaTargetMet;
 import io.client360.kernel.inquiry.CommentAdded;
 import io.client360.kernel.inquiry.InquiryAssigned;
 import io.client360.kernel.inquiry.InquiryClosed;
@@ -126,6 +133,49 @@ class InquiryProjection {
         update(event.inquiryId(), seq, at, "priority = ?", event.to().name());
     }
 
+    @EventHandler
+    void on(InquiryEntitled event, @SequenceNumber long seq, @Timestamp Instant at) {
+        update(event.inquiryId(), seq, at, "contract_id = ?, entitlement_id = ?, response_due = ?, resolution_due = ?",
+                event.contractId(), event.entitlementId(), column(event.responseDue()), column(event.resolutionDue()));
+    }
+
+    @EventHandler
+    void on(InquiryNotEntitled event, @SequenceNumber long seq, @Timestamp Instant at) {
+        update(event.inquiryId(), seq, at, "not_entitled_reason = ?", event.reason().name());
+    }
+
+    @EventHandler
+    void on(SlaPaused event, @SequenceNumber long seq, @Timestamp Instant at) {
+        if (update(event.inquiryId(), seq, at, "sla_paused = TRUE")) {
+            jdbc.sql("INSERT INTO inquiry_sla_pause (inquiry_id, paused_seq, paused_at) VALUES (?, ?, ?)")
+                    .params(event.inquiryId(), seq, column(event.pausedAt())).update();
+        }
+    }
+
+    @EventHandler
+    void on(SlaResumed event, @SequenceNumber long seq, @Timestamp Instant at) {
+        if (update(event.inquiryId(), seq, at, "sla_paused = FALSE, response_due = ?, resolution_due = ?",
+                column(event.responseDue()), column(event.resolutionDue()))) {
+            jdbc.sql("UPDATE inquiry_sla_pause SET resumed_at = ?, paused_for = ? WHERE inquiry_id = ? "
+                            + "AND resumed_at IS NULL")
+                    .params(column(event.resumedAt()), event.pausedFor().toString(), event.inquiryId()).update();
+        }
+    }
+
+    @EventHandler
+    void on(SlaBreached event, @SequenceNumber long seq, @Timestamp Instant at) {
+        if (update(event.inquiryId(), seq, at, null)) {
+            jdbc.sql("INSERT INTO inquiry_sla_breach (inquiry_id, kind, due_at, breached_at) VALUES (?, ?, ?, ?)")
+                    .params(event.inquiryId(), event.kind().name(), column(event.dueAt()), column(at)).update();
+        }
+    }
+
+    @EventHandler
+    void on(SlaTargetMet event, @SequenceNumber long seq, @Timestamp Instant at) {
+        String column = event.kind() == SlaKind.RESPONSE ? "response_met_at" : "resolution_met_at";
+        update(event.inquiryId(), seq, at, column + " = ?", column(event.metAt()));
+    }
+
     /** The duplicate's inquiries now belong to the survivor; later ones are re-pointed on arrival. */
     @EventHandler
     void on(ContactRetiredAsDuplicate event) {
@@ -141,6 +191,8 @@ class InquiryProjection {
 
     @ResetHandler
     void reset() {
+        jdbc.sql("DELETE FROM inquiry_sla_breach").update();
+        jdbc.sql("DELETE FROM inquiry_sla_pause").update();
         jdbc.sql("DELETE FROM contact_alias").update();
         jdbc.sql("DELETE FROM inquiry_comment").update();
         jdbc.sql("DELETE FROM inquiry_view").update();
@@ -151,8 +203,11 @@ class InquiryProjection {
                 .query(String.class).optional().orElse(contactId);
     }
 
-    /** Applies {@code assignments} and moves the version, unless the row is already at or past {@code seq}. */
-    private void update(String inquiryId, long seq, Instant at, String assignments, Object... values) {
+    /**
+     * Applies {@code assignments} and moves the version, unless the row is already at or past {@code seq};
+     * answers whether it did (only then may an event touch the inquiry's other rows).
+     */
+    private boolean update(String inquiryId, long seq, Instant at, String assignments, Object... values) {
         String set = (assignments == null ? "" : assignments + ", ") + "updated_at = ?, version = ?";
         Object[] params = new Object[values.length + 4];
         System.arraycopy(values, 0, params, 0, values.length);
@@ -160,6 +215,6 @@ class InquiryProjection {
         params[values.length + 1] = seq;
         params[values.length + 2] = inquiryId;
         params[values.length + 3] = seq;
-        jdbc.sql("UPDATE inquiry_view SET " + set + " WHERE id = ? AND version < ?").params(params).update();
+        return jdbc.sql("UPDATE inquiry_view SET " + set + " WHERE id = ? AND version < ?").params(params).update() > 0;
     }
 }

@@ -38,7 +38,7 @@ class InquiryQueryController {
                         @RequestParam(required = false) @Min(0) Long minVersion) {
         InquiryView view = versionWait.atLeast(minVersion, () -> inquiries.find(id), InquiryView::version)
                 .orElseThrow(() -> new DomainRuleViolation(ErrorCode.NOT_FOUND, "No inquiry " + id + "."));
-        return view.withComments(inquiries.comments(id));
+        return view.withComments(inquiries.comments(id)).withSla(inquiries.sla(id, view.sla()));
     }
 
     @GetMapping

@@ -20,7 +20,14 @@ class InquiryReadRepository {
             rs.getString("description"), rs.getString("status"), rs.getString("priority"),
             rs.getString("assignment_group"), rs.getString("assignee_id"), rs.getString("pending_code"),
             Timestamps.read(rs, "follow_up_due"), rs.getString("resolution_code"), Timestamps.read(rs, "closes_at"),
-            rs.getBigDecimal("hours_logged"), null, null, InquiryView.Sla.none(), List.of(),
+            rs.getBigDecimal("hours_logged"),
+            rs.getString("contract_id") == null ? null
+                    : new InquiryView.EntitlementRef(rs.getString("contract_id"), rs.getString("entitlement_id")),
+            rs.getString("not_entitled_reason"),
+            InquiryView.Sla.of(Timestamps.read(rs, "response_due"), Timestamps.read(rs, "resolution_due"),
+                    rs.getBoolean("sla_paused"), Timestamps.read(rs, "response_met_at"),
+                    Timestamps.read(rs, "resolution_met_at")),
+            List.of(),
             Timestamps.read(rs, "created_at"), Timestamps.read(rs, "updated_at"), rs.getLong("version"));
 
     private final JdbcClient jdbc;
@@ -40,6 +47,21 @@ class InquiryReadRepository {
                         rs.getString("visibility"), rs.getString("author_id"), rs.getString("author_kind"),
                         Timestamps.read(rs, "created_at")))
                 .list();
+    }
+
+    InquiryView.Sla sla(String inquiryId, InquiryView.Sla clocks) {
+        List<InquiryView.Breach> breaches = jdbc.sql("SELECT * FROM inquiry_sla_breach WHERE inquiry_id = ? ORDER BY due_at")
+                .param(inquiryId)
+                .query((rs, row) -> new InquiryView.Breach(rs.getString("kind"), Timestamps.read(rs, "due_at"),
+                        Timestamps.read(rs, "breached_at")))
+                .list();
+        List<InquiryView.PausedInterval> pauses = jdbc.sql(
+                        "SELECT * FROM inquiry_sla_pause WHERE inquiry_id = ? ORDER BY paused_seq")
+                .param(inquiryId)
+                .query((rs, row) -> new InquiryView.PausedInterval(Timestamps.read(rs, "paused_at"),
+                        Timestamps.read(rs, "resumed_at"), rs.getString("paused_for")))
+                .list();
+        return clocks.with(breaches, pauses);
     }
 
     Page<InquiryView> list(InquiryFilter filter, int page, int size) {

@@ -41,12 +41,35 @@ public record InquiryView(String id,
     public record EntitlementRef(String contractId, String entitlementId) {
     }
 
-    /** SLA clocks: due times, whether they are paused, and the breaches so far. */
-    public record Sla(Instant responseDue, Instant resolutionDue, boolean paused, List<String> breaches) {
+    InquiryView withSla(Sla sla) {
+        return new InquiryView(id, clientId, contactId, product, assetId, type, channel, subject, description, status,
+                priority, assignmentGroup, assigneeId, pendingCode, followUpDue, resolutionCode, closesAt, hoursLogged,
+                entitlement, notEntitledReason, sla, comments, createdAt, updatedAt, version);
+    }
 
-        static Sla none() {
-            return new Sla(null, null, false, List.of());
+    /**
+     * SLA clocks: due times (moved by pauses), whether they are paused now, the breaches so far, when the
+     * targets were met, and every paused interval (why a due time moved).
+     */
+    public record Sla(Instant responseDue, Instant resolutionDue, boolean paused, List<Breach> breaches,
+                      Instant responseMetAt, Instant resolutionMetAt, List<PausedInterval> pausedIntervals) {
+
+        static Sla of(Instant responseDue, Instant resolutionDue, boolean paused, Instant responseMetAt,
+                      Instant resolutionMetAt) {
+            return new Sla(responseDue, resolutionDue, paused, List.of(), responseMetAt, resolutionMetAt, List.of());
         }
+
+        Sla with(List<Breach> breaches, List<PausedInterval> pausedIntervals) {
+            return new Sla(responseDue, resolutionDue, paused, breaches, responseMetAt, resolutionMetAt, pausedIntervals);
+        }
+    }
+
+    /** An SLA due time that passed unmet. */
+    public record Breach(String kind, Instant dueAt, Instant breachedAt) {
+    }
+
+    /** A time the SLA clocks stood still (to is null while paused). */
+    public record PausedInterval(Instant from, Instant to, String duration) {
     }
 
     /** A comment as the reader may see it. */

@@ -41,6 +41,17 @@ class AuditDescriptionsTest {
     }
 
     @Test
+    void everyContractEventType_hasAnAuditDescription() throws Exception {
+        Class<?>[] types = io.client360.kernel.contract.ContractEvent.class.getPermittedSubclasses();
+        assertThat(types).isNotEmpty();
+        for (Class<?> type : types) {
+            var sample = (io.client360.kernel.contract.ContractEvent) sampleOf(type);
+
+            assertThat(ContractAuditDescriptions.describe(sample).summary()).as(type.getSimpleName()).isNotBlank();
+        }
+    }
+
+    @Test
     void aCommentEntry_keepsItsVisibility_forTheReadersFilter() {
         var comment = new io.client360.kernel.inquiry.CommentAdded("i", "c", "secret",
                 io.client360.kernel.inquiry.Visibility.INTERNAL, "agent-1", "AGENT");
@@ -71,6 +82,15 @@ class AuditDescriptionsTest {
         }
         if (type == Instant.class) {
             return Instant.EPOCH;
+        }
+        if (type == java.time.LocalDate.class) {
+            return java.time.LocalDate.EPOCH;
+        }
+        if (type == java.time.Duration.class) {
+            return java.time.Duration.ZERO;
+        }
+        if (type == Integer.class || type == int.class) {
+            return 1;
         }
         if (type.isEnum()) {
             return type.getEnumConstants()[0];

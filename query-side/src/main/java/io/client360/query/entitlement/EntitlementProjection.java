@@ -1,0 +1,124 @@
+package io.client360.query.entitlement;
+
+import io.client360.kernel.contract.EntitlementAdded;
+import io.client360.kernel.contract.EntitlementConsumed;
+import io.client360.kernel.contract.EntitlementConsumptionReversed;
+import io.client360.kernel.contract.EntitlementExhausted;
+import io.client360.kernel.contract.EntitlementSpec;
+import io.client360.kernel.contract.ServiceContractCreated;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.Timestamp;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+
+import static io.client360.query.web.Timestamps.column;
+
+/**
+ * Entitlement counters per contract: total, consumed, remaining, and every consumption of the ledger.
+ * Each event claims the contract row by its sequence number first, so a replayed or duplicated event
+ * never counts twice.
+ */
+@Component
+@ProcessingGroup(EntitlementProjection.PROCESSING_GROUP)
+class EntitlementProjection {
+
+    static final String PROCESSING_GROUP = "entitlement";
+
+    private final JdbcClient jdbc;
+
+    EntitlementProjection(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    void on(ServiceContractCreated event, @SequenceNumber long seq, @Timestamp Instant at) {
+        boolean exists = jdbc.sql("SELECT COUNT(*) FROM contract_view WHERE id = ?").param(event.contractId())
+                .query(Long.class).single() > 0;
+        if (exists) {
+            return;
+        }
+        jdbc.sql("INSERT INTO contract_view (id, client_id, name, start_date, end_date, created_at, updated_at, version) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(event.contractId(), event.clientId(), event.name(), event.startDate(), event.endDate(),
+                        column(at), column(at), seq)
+                .update();
+        for (int i = 0; i < event.entitlements().size(); i++) {
+            insert(event.contractId(), event.entitlements().get(i), i);
+        }
+    }
+
+    @EventHandler
+    void on(EntitlementAdded event, @SequenceNumber long seq, @Timestamp Instant at) {
+        if (claim(event.contractId(), seq, at)) {
+            int position = jdbc.sql("SELECT COUNT(*) FROM entitlement_view WHERE contract_id = ?")
+                    .param(event.contractId()).query(Integer.class).single();
+            insert(event.contractId(), event.entitlement(), position);
+        }
+    }
+
+    @EventHandler
+    void on(EntitlementConsumed event, @SequenceNumber long seq, @Timestamp Instant at) {
+        if (!claim(event.contractId(), seq, at)) {
+            return;
+        }
+        jdbc.sql("INSERT INTO entitlement_consumption (contract_id, entitlement_id, consumption_key, inquiry_id, units, "
+                        + "consumed_at, consumed_by, reversed) VALUES (?, ?, ?, ?, ?, ?, ?, FALSE)")
+                .params(event.contractId(), event.entitlementId(), event.consumptionKey(), event.inquiryId(),
+                        event.units(), column(at), event.consumedBy())
+                .update();
+        jdbc.sql("UPDATE entitlement_view SET consumed = consumed + ?, remaining = ? "
+                        + "WHERE contract_id = ? AND entitlement_id = ?")
+                .params(event.units(), event.remaining(), event.contractId(), event.entitlementId())
+                .update();
+    }
+
+    @EventHandler
+    void on(EntitlementExhausted event, @SequenceNumber long seq, @Timestamp Instant at) {
+        if (claim(event.contractId(), seq, at)) {
+            jdbc.sql("UPDATE entitlement_view SET exhausted = TRUE WHERE contract_id = ? AND entitlement_id = ?")
+                    .params(event.contractId(), event.entitlementId()).update();
+        }
+    }
+
+    @EventHandler
+    void on(EntitlementConsumptionReversed event, @SequenceNumber long seq, @Timestamp Instant at) {
+        if (!claim(event.contractId(), seq, at)) {
+            return;
+        }
+        jdbc.sql("UPDATE entitlement_consumption SET reversed = TRUE, reversed_at = ?, reversal_reason = ? "
+                        + "WHERE contract_id = ? AND consumption_key = ?")
+                .params(column(at), event.reason(), event.contractId(), event.consumptionKey())
+                .update();
+        jdbc.sql("UPDATE entitlement_view SET consumed = consumed - ?, remaining = ?, exhausted = FALSE "
+                        + "WHERE contract_id = ? AND entitlement_id = ?")
+                .params(event.units(), event.remaining(), event.contractId(), event.entitlementId())
+                .update();
+    }
+
+    @ResetHandler
+    void reset() {
+        jdbc.sql("DELETE FROM entitlement_consumption").update();
+        jdbc.sql("DELETE FROM entitlement_view").update();
+        jdbc.sql("DELETE FROM contract_view").update();
+    }
+
+    private boolean claim(String contractId, long seq, Instant at) {
+        return jdbc.sql("UPDATE contract_view SET version = ?, updated_at = ? WHERE id = ? AND version < ?")
+                .params(seq, column(at), contractId, seq).update() > 0;
+    }
+
+    private void insert(String contractId, EntitlementSpec entitlement, int position) {
+        jdbc.sql("INSERT INTO entitlement_view (contract_id, entitlement_id, name, unit, per_unit, total, consumed, "
+                        + "remaining, exhausted, position) VALUES (?, ?, ?, ?, ?, ?, ?, ?, FALSE, ?)")
+                .params(contractId, entitlement.entitlementId(), entitlement.name(), entitlement.unit().name(),
+                        entitlement.perUnit(), entitlement.totalUnits(), BigDecimal.ZERO,
+                        entitlement.perUnit() ? entitlement.totalUnits() : null, position)
+                .update();
+    }
+}

@@ -1,0 +1,59 @@
+package io.client360.query.entitlement;
+
+import io.client360.kernel.DomainRuleViolation;
+import io.client360.kernel.ErrorCode;
+import io.client360.query.web.Timestamps;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Size;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.List;
+
+/** Entitlement counters of a contract: total, consumed, remaining and the consumptions. */
+@RestController
+@Tag(name = "Service contracts")
+class EntitlementQueryController {
+
+    private final JdbcClient jdbc;
+
+    EntitlementQueryController(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @GetMapping(path = "/api/contracts/{id}/entitlements", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Per entitlement: total, consumed, remaining (null when not counted) and each consumption")
+    List<EntitlementView> entitlements(@PathVariable @Size(max = 100) String id) {
+        boolean exists = jdbc.sql("SELECT COUNT(*) FROM contract_view WHERE id = ?").param(id)
+                .query(Long.class).single() > 0;
+        if (!exists) {
+            throw new DomainRuleViolation(ErrorCode.NOT_FOUND, "No contract " + id + ".");
+        }
+        return jdbc.sql("SELECT * FROM entitlement_view WHERE contract_id = ? ORDER BY position").param(id)
+                .query((rs, row) -> new EntitlementView(rs.getString("entitlement_id"), rs.getString("name"),
+                        rs.getString("unit"), rs.getBoolean("per_unit"), rs.getBigDecimal("total"),
+                        rs.getBigDecimal("consumed"), rs.getBigDecimal("remaining"), rs.getBoolean("exhausted"),
+                        List.of()))
+                .list().stream()
+                .map(view -> view.withConsumptions(consumptions(id, view.entitlementId())))
+                .toList();
+    }
+
+    private List<EntitlementView.ConsumptionView> consumptions(String contractId, String entitlementId) {
+        return jdbc.sql("SELECT * FROM entitlement_consumption WHERE contract_id = ? AND entitlement_id = ? "
+                        + "ORDER BY consumed_at, consumption_key")
+                .params(contractId, entitlementId)
+                .query((rs, row) -> {
+                    String key = rs.getString("consumption_key");
+                    return new EntitlementView.ConsumptionView(rs.getString("inquiry_id"),
+                            key.substring(key.indexOf('/') + 1), rs.getBigDecimal("units"),
+                            Timestamps.read(rs, "consumed_at"), rs.getString("consumed_by"), rs.getBoolean("reversed"),
+                            Timestamps.read(rs, "reversed_at"), rs.getString("reversal_reason"));
+                })
+                .list();
+    }
+}
