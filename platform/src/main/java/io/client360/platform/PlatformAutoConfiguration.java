@@ -13,6 +13,7 @@ import org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerA
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
 
 /**
  * Infrastructure both sides share: event store schema, message metadata, serializer settings, HTTP errors.
@@ -41,10 +42,22 @@ public class PlatformAutoConfiguration {
         return new ActorCorrelationDataProvider();
     }
 
-    /** Tolerant reader: an event stored with a field that no longer exists still deserializes. */
+    /**
+     * Tolerant reader: an event stored with a field that no longer exists still deserializes. And the
+     * polymorphic fields of Axon's own tokens (a {@code ReplayToken}'s {@code Object} context, which every
+     * processor created on a non-empty store or reset for a replay starts with) are allowed for Axon's and
+     * client360's types only: Jackson 3's default validator refuses {@code Object} and would leave such a
+     * processor unable to load its token.
+     */
     @Bean
     Jackson3SerializerCustomizer tolerantEventReader() {
-        return builder -> builder.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        return builder -> builder.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .polymorphicTypeValidator(BasicPolymorphicTypeValidator.builder()
+                        .allowIfSubType("org.axonframework.")
+                        .allowIfSubType("io.client360.")
+                        .allowIfSubType("java.util.")
+                        .allowIfSubType("java.lang.")
+                        .build());
     }
 
     @Bean

@@ -20,6 +20,7 @@ final class RunningSystem implements AutoCloseable {
             "client360.deadlines.polling-interval=PT0.2S",
             "client360.contact.lock-new-after=PT4S",
             "client360.contact.lock-inactive-after=PT4S",
+            "client360.sla.minute=PT2S",
             "axon.eventhandling.processors.inquiry.initial-segment-count=1",
             "axon.eventhandling.processors.audit.initial-segment-count=1",
             "axon.eventhandling.processors.contact.initial-segment-count=1"};
@@ -27,20 +28,27 @@ final class RunningSystem implements AutoCloseable {
     static final String[] ADMIN = {"X-Actor-Id", "admin-1", "X-Actor-Kind", "AGENT", "X-Actor-Roles", "AGENT,ADMIN"};
 
     private final List<String> properties;
+    private final List<String> commandSideOnly = new ArrayList<>();
     private ConfigurableApplicationContext commandSide;
     private final ConfigurableApplicationContext querySide;
 
-    private RunningSystem(List<String> properties) {
+    private RunningSystem(List<String> properties, List<String> commandSideOnly) {
         this.properties = properties;
+        this.commandSideOnly.addAll(commandSideOnly);
         this.commandSide = startCommandSide();
         this.querySide = QuerySideApplication.builder().run(arguments());
     }
 
     /** Starts both sides on the database the JDBC properties name. */
     static RunningSystem start(String... databaseProperties) {
+        return start(databaseProperties, List.of());
+    }
+
+    /** Starts both sides; {@code commandSideOnly} are extra properties of the command side. */
+    static RunningSystem start(String[] databaseProperties, List<String> commandSideOnly) {
         List<String> properties = new ArrayList<>(List.of(databaseProperties));
         properties.addAll(List.of(SHORT_TIMERS));
-        return new RunningSystem(properties);
+        return new RunningSystem(properties, commandSideOnly);
     }
 
     /** As command-line arguments: they win over each side's own yml (default properties would not). */
@@ -52,7 +60,21 @@ final class RunningSystem implements AutoCloseable {
     }
 
     private ConfigurableApplicationContext startCommandSide() {
-        return CommandSideApplication.builder().run(arguments());
+        java.util.Map<String, String> arguments = new java.util.LinkedHashMap<>();
+        List<String> all = new ArrayList<>(List.of(arguments()));
+        commandSideOnly.forEach(property -> all.add("--" + property));
+        all.forEach(argument -> arguments.put(argument.substring(0, argument.indexOf('=')), argument));
+        return CommandSideApplication.builder().run(arguments.values().toArray(String[]::new));
+    }
+
+    /** Rebuilds a query-side processor's read model from the event store, as a replay does. */
+    void replayQuerySide(String processorName) {
+        var processor = querySide.getBean(org.axonframework.config.EventProcessingConfiguration.class)
+                .eventProcessor(processorName, org.axonframework.eventhandling.StreamingEventProcessor.class)
+                .orElseThrow();
+        processor.shutdownAsync().join();
+        processor.resetTokens();
+        processor.start();
     }
 
     Http commands() {
@@ -79,7 +101,12 @@ final class RunningSystem implements AutoCloseable {
         commandSide.close();
     }
 
-    void startCommandSideAgain() {
+    void startCommandSideAgain(String... changedProperties) {
+        for (String property : changedProperties) {
+            String key = property.substring(0, property.indexOf('=') + 1);
+            commandSideOnly.removeIf(existing -> existing.startsWith(key));
+            commandSideOnly.add(property);
+        }
         commandSide = startCommandSide();
     }
 

@@ -1,0 +1,188 @@
+package io.client360.system;
+
+import io.client360.testing.Http;
+import io.client360.testing.Http.Response;
+import io.client360.testing.PostgresTestDatabase;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.function.Predicate;
+
+import static io.client360.system.RunningSystem.ADMIN;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Service contracts end to end on PostgreSQL: the entitlement check, the ledger's counters, hours,
+ * reversal, idempotence under replay and re-sending, and SLA clocks (one SLA minute = 2 s here).
+ */
+class ContractLifecycleOnPostgresTest {
+
+    static final String[] AGENT = {"X-Actor-Id", "agent-1", "X-Actor-Kind", "AGENT", "X-Actor-Roles", "AGENT"};
+
+    private static PostgresTestDatabase database;
+    private static RunningSystem system;
+
+    @BeforeAll
+    static void start() {
+        database = PostgresTestDatabase.create("contracts");
+        // the follow-up window must outlast the paused SLA clock, or the inquiry resolves itself meanwhile
+        system = RunningSystem.start(database.springProperties(), List.of("client360.inquiry.follow-up-window=PT60S"));
+    }
+
+    @AfterAll
+    static void stop() {
+        system.close();
+        database.close();
+    }
+
+    static String contract(String clientId, String slas) {
+        Response created = system.commands().post("/api/contracts", """
+                {"clientId":"%s","name":"Gold","startDate":"%s","endDate":"%s",
+                 "entitlements":[{"name":"Support cases","unit":"CASES","totalUnits":2,"perUnit":true},
+                                 {"name":"Consulting","unit":"HOURS","totalUnits":10,"perUnit":true}],
+                 "slas":%s}""".formatted(clientId, LocalDate.now().minusDays(30), LocalDate.now().plusDays(30), slas),
+                ADMIN);
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        return created.text("id");
+    }
+
+    static String inquiry(String clientId, String contactId, String priority) {
+        Response created = system.commands().post("/api/inquiries", """
+                {"clientId":"%s","contactId":"%s","product":"Studio","type":"TECHNICAL_QUESTION","channel":"EMAIL",
+                 "subject":"Help","description":"Please","priority":"%s"}""".formatted(clientId, contactId, priority),
+                AGENT);
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        return created.text("id");
+    }
+
+    static JsonNode inquiryView(String id, String what, Predicate<JsonNode> until) {
+        Http queries = system.queries();
+        await(what).atMost(Duration.ofSeconds(30)).until(() -> {
+            Response view = queries.get("/api/inquiries/" + id);
+            return view.status() == 200 && until.test(view.json());
+        });
+        return queries.get("/api/inquiries/" + id).json();
+    }
+
+    static JsonNode entitlements(String contractId, String what, Predicate<JsonNode> until) {
+        Http queries = system.queries();
+        await(what).atMost(Duration.ofSeconds(30)).until(() -> {
+            Response view = queries.get("/api/contracts/" + contractId + "/entitlements");
+            return view.status() == 200 && until.test(view.json());
+        });
+        return queries.get("/api/contracts/" + contractId + "/entitlements").json();
+    }
+
+    static boolean decided(JsonNode view) {
+        return !view.get("entitlement").isNull() || !view.get("notEntitledReason").isNull();
+    }
+
+    @Test
+    void twoCases_entitleTwoInquiries_theThirdIsNot_andTheLedgerCountsHoursReversalsAndRetriesOnce() {
+        String contractId = contract("acme-ledger", "[]");
+        String contact = system.newContact("acme-ledger", false);
+        String first = inquiry("acme-ledger", contact, "LOW");
+        String second = inquiry("acme-ledger", contact, "LOW");
+        String third = inquiry("acme-ledger", contact, "LOW");
+
+        assertThat(inquiryView(first, "first decided", ContractLifecycleOnPostgresTest::decided)
+                .get("entitlement").get("contractId").asString()).isEqualTo(contractId);
+        assertThat(inquiryView(second, "second decided", ContractLifecycleOnPostgresTest::decided)
+                .get("entitlement").get("contractId").asString()).isEqualTo(contractId);
+        JsonNode notEntitled = inquiryView(third, "third decided", ContractLifecycleOnPostgresTest::decided);
+        assertThat(notEntitled.get("entitlement").isNull()).isTrue();
+        assertThat(notEntitled.get("notEntitledReason").asString()).isEqualTo("EXHAUSTED");
+
+        JsonNode cases = entitlements(contractId, "two cases consumed",
+                e -> e.get(0).get("consumed").decimalValue().intValue() == 2).get(0);
+        assertThat(cases.get("total").decimalValue()).isEqualByComparingTo("2");
+        assertThat(cases.get("consumed").decimalValue()).isEqualByComparingTo("2");
+        assertThat(cases.get("remaining").decimalValue()).isEqualByComparingTo("0");
+        assertThat(cases.get("consumptions")).hasSize(2);
+
+        system.commands().post("/api/inquiries/" + first + "/work-logs", "{\"hours\":3.5,\"note\":\"Analysis\"}", AGENT);
+        JsonNode hours = entitlements(contractId, "hours consumed",
+                e -> e.get(1).get("consumed").decimalValue().signum() > 0).get(1);
+        assertThat(hours.get("remaining").decimalValue()).isEqualByComparingTo("6.5");
+
+        String casesId = cases.get("entitlementId").asString();
+        Response resent = system.commands().post("/api/contracts/" + contractId + "/entitlements/" + casesId
+                + "/consumptions", "{\"inquiryId\":\"" + first + "\",\"kind\":\"CASE_OPENED\",\"units\":1}", AGENT);
+        assertThat(resent.status()).isEqualTo(200);
+        assertThat(resent.json().get("alreadyRecorded").asBoolean()).isTrue();
+
+        Response reversed = system.commands().post("/api/contracts/" + contractId + "/entitlements/" + casesId
+                        + "/reversals", "{\"inquiryId\":\"" + second + "\",\"kind\":\"CASE_OPENED\",\"reason\":\"Opened by mistake\"}",
+                AGENT);
+        assertThat(reversed.status()).isEqualTo(200);
+        JsonNode restored = entitlements(contractId, "a unit restored",
+                e -> e.get(0).get("remaining").decimalValue().intValue() == 1);
+        assertThat(restored.get(0).get("consumed").decimalValue()).isEqualByComparingTo("1");
+
+        system.replayQuerySide("entitlement");
+        await("replayed").atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                system.queries().get("/api/contracts/" + contractId + "/entitlements").json()).isEqualTo(restored));
+    }
+
+    @Test
+    void theResponseClock_breachesWithoutAPublicAnswer_andNotWithOne() {
+        String slas = "[{\"priority\":\"HIGH\",\"responseMinutes\":3,\"resolutionMinutes\":600}]";
+        contract("acme-sla", slas);
+        String contact = system.newContact("acme-sla", false);
+        String silent = inquiry("acme-sla", contact, "HIGH");
+        String answered = inquiry("acme-sla", contact, "HIGH");
+        JsonNode entitled = inquiryView(answered, "entitled", v -> !v.get("entitlement").isNull());
+        Response comment = system.commands().post("/api/inquiries/" + answered + "/comments",
+                "{\"body\":\"We are on it\",\"visibility\":\"PUBLIC\"}", AGENT);
+        assertThat(comment.status()).isEqualTo(200);
+        Instant responseDue = Instant.parse(entitled.get("sla").get("responseDue").asString());
+
+        JsonNode breached = inquiryView(silent, "breached", v -> v.get("sla").get("breaches").size() == 1);
+        assertThat(breached.get("sla").get("breaches").get(0).get("kind").asString()).isEqualTo("RESPONSE");
+
+        await("past the due time").atMost(Duration.ofSeconds(30))
+                .until(() -> Instant.now().isAfter(responseDue.plusSeconds(2)));
+        JsonNode inTime = system.queries().get("/api/inquiries/" + answered).json();
+        assertThat(inTime.get("sla").get("breaches")).isEmpty();
+        assertThat(inTime.get("sla").get("responseMetAt").isNull()).isFalse();
+    }
+
+    @Test
+    void aPendingPeriod_pausesTheClock_andMovesTheDueTimeByThePausedTime() throws Exception {
+        String slas = "[{\"priority\":\"HIGH\",\"responseMinutes\":3,\"resolutionMinutes\":600}]";
+        contract("acme-pause", slas);
+        String contact = system.newContact("acme-pause", false);
+        String id = inquiry("acme-pause", contact, "HIGH");
+        JsonNode entitled = inquiryView(id, "entitled", v -> !v.get("entitlement").isNull());
+        Instant dueBefore = Instant.parse(entitled.get("sla").get("responseDue").asString());
+
+        system.commands().post("/api/inquiries/" + id + "/pending-client", "{\"pendingCode\":\"AWAITING_LOGS\"}", AGENT);
+        inquiryView(id, "paused", v -> v.get("sla").get("paused").asBoolean());
+        await("past the original due time").atMost(Duration.ofSeconds(30))
+                .until(() -> Instant.now().isAfter(dueBefore.plusSeconds(2)));
+        assertThat(system.queries().get("/api/inquiries/" + id).json().get("sla").get("breaches")).isEmpty();
+
+        system.commands().post("/api/inquiries/" + id + "/client-responses", "{\"body\":\"Logs attached\"}",
+                "X-Actor-Id", contact, "X-Actor-Kind", "CONTACT");
+        JsonNode resumed = inquiryView(id, "resumed", v -> !v.get("sla").get("paused").asBoolean()
+                && v.get("sla").get("pausedIntervals").size() == 1
+                && !v.get("sla").get("pausedIntervals").get(0).get("to").isNull());
+        JsonNode interval = resumed.get("sla").get("pausedIntervals").get(0);
+        Duration paused = Duration.between(Instant.parse(interval.get("from").asString()),
+                Instant.parse(interval.get("to").asString()));
+        Instant dueAfter = Instant.parse(resumed.get("sla").get("responseDue").asString());
+        // the view keeps microseconds, so the two truncated instants may differ from the pause by one of them
+        assertThat(Duration.between(dueBefore, dueAfter).minus(paused).abs()).isLessThan(Duration.ofMillis(1));
+
+        JsonNode breached = inquiryView(id, "breached at the moved due time",
+                v -> v.get("sla").get("breaches").size() == 1);
+        assertThat(Instant.parse(breached.get("sla").get("breaches").get(0).get("dueAt").asString())).isEqualTo(dueAfter);
+    }
+}
