@@ -92,10 +92,12 @@ class ContractLifecycleOnPostgresTest {
         String second = inquiry("acme-ledger", contact, "LOW");
         String third = inquiry("acme-ledger", contact, "LOW");
 
-        assertThat(inquiryView(first, "first decided", ContractLifecycleOnPostgresTest::decided)
-                .get("entitlement").get("contractId").asString()).isEqualTo(contractId);
-        assertThat(inquiryView(second, "second decided", ContractLifecycleOnPostgresTest::decided)
-                .get("entitlement").get("contractId").asString()).isEqualTo(contractId);
+        JsonNode firstView = inquiryView(first, "first decided", ContractLifecycleOnPostgresTest::decided);
+        JsonNode secondView = inquiryView(second, "second decided", ContractLifecycleOnPostgresTest::decided);
+        assertThat(firstView.path("entitlement").path("contractId").asString("")).as(firstView.toString())
+                .isEqualTo(contractId);
+        assertThat(secondView.path("entitlement").path("contractId").asString("")).as(secondView.toString())
+                .isEqualTo(contractId);
         JsonNode notEntitled = inquiryView(third, "third decided", ContractLifecycleOnPostgresTest::decided);
         assertThat(notEntitled.get("entitlement").isNull()).isTrue();
         assertThat(notEntitled.get("notEntitledReason").asString()).isEqualTo("EXHAUSTED");

@@ -106,8 +106,11 @@ abstract class InquiryLifecycleScenario {
             events.add(entry.get("event").asString());
             actors.add(entry.get("actorKind").asString());
         });
-        assertThat(events).startsWith("InquiryCreated", "InquiryReassigned", "InquiryAssigned")
-                .endsWith("InquiryPendingClient", "InquiryResolved", "InquiryClosed");
+        assertThat(events).startsWith("InquiryCreated")
+                .containsSubsequence("InquiryReassigned", "InquiryAssigned", "CommentAdded", "WorkLogged",
+                        "PriorityChanged", "InquiryPendingClient", "ClientResponded", "InquiryPendingClient",
+                        "InquiryResolved", "InquiryClosed")
+                .contains("InquiryNotEntitled");
         assertThat(actors.get(0)).isEqualTo("AGENT");
         assertThat(actors.get(actors.size() - 1)).isEqualTo("SYSTEM");
     }
