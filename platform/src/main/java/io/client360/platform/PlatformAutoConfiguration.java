@@ -2,6 +2,7 @@ package io.client360.platform;
 
 import io.client360.platform.eventstore.EventStoreMigrations;
 import io.client360.platform.messaging.ActorCorrelationDataProvider;
+import io.client360.platform.security.TokenSecurityConfiguration;
 import io.client360.platform.web.ProblemDetailsAdvice;
 import io.client360.platform.web.RequestSizeLimitFilter;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
@@ -29,7 +30,7 @@ import tools.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
                 "org.axonframework.springboot.autoconfig.TransactionAutoConfiguration",
                 "org.axonframework.springboot.autoconfig.NoOpTransactionAutoConfiguration",
                 "org.axonframework.springboot.autoconfig.AxonAutoConfiguration"})
-@Import(ProblemDetailsAdvice.class)
+@Import({ProblemDetailsAdvice.class, TokenSecurityConfiguration.class})
 public class PlatformAutoConfiguration {
 
     @Bean

@@ -19,9 +19,20 @@ public final class Http {
 
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String baseUrl;
+    private final String token;
 
     public Http(int port) {
+        this(port, null);
+    }
+
+    private Http(int port, String token) {
         this.baseUrl = "http://localhost:" + port;
+        this.token = token;
+    }
+
+    /** The same client, sending this bearer token unless a request names its own Authorization. */
+    public Http bearer(String token) {
+        return new Http(Integer.parseInt(baseUrl.substring(baseUrl.lastIndexOf(':') + 1)), token);
     }
 
     public Response get(String path, String... headers) {
@@ -45,8 +56,13 @@ public final class Http {
         if (body != null) {
             request.header("Content-Type", "application/json");
         }
+        boolean authorization = false;
         for (int i = 0; i < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);
+            authorization |= headers[i].equalsIgnoreCase("Authorization");
+        }
+        if (token != null && !authorization) {
+            request.header("Authorization", "Bearer " + token);
         }
         try {
             HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());

@@ -1,6 +1,7 @@
 package io.client360.system;
 
 import io.client360.testing.Http;
+import io.client360.testing.TestTokens;
 import io.client360.testing.Http.Response;
 import io.client360.testing.PostgresTestDatabase;
 import org.junit.jupiter.api.AfterAll;
@@ -87,28 +88,28 @@ class ContactLifecycleOnPostgresTest {
         Response portalInquiry = system.commands().post("/api/inquiries", """
                 {"clientId":"acme","contactId":"%s","product":"Portal","type":"ACCOUNT_ACCESS","channel":"PORTAL",
                  "subject":"Locked out","description":"Cannot log in","priority":"HIGH"}""".formatted(id),
-                "X-Actor-Id", id, "X-Actor-Kind", "CONTACT");
+                TestTokens.bearer(TestTokens.contact(id)));
         assertThat(portalInquiry.status()).isEqualTo(409);
         assertThat(portalInquiry.code()).isEqualTo("CONTACT_LOCKED");
 
         String question = system.commands().post("/api/inquiries", """
                 {"clientId":"acme","contactId":"%s","product":"Portal","type":"TECHNICAL_QUESTION","channel":"PHONE",
                  "subject":"Question","description":"Something else","priority":"LOW"}""".formatted(id),
-                "X-Actor-Id", "agent-1", "X-Actor-Kind", "AGENT").text("id");
+                TestTokens.bearer(TestTokens.agent("agent-1"))).text("id");
         Response refused = system.commands().post("/api/contacts/" + id + "/reactivation",
-                "{\"inquiryId\":\"" + question + "\"}", "X-Actor-Id", "agent-1", "X-Actor-Kind", "AGENT");
+                "{\"inquiryId\":\"" + question + "\"}", TestTokens.bearer(TestTokens.agent("agent-1")));
         assertThat(refused.status()).isEqualTo(409);
         assertThat(refused.code()).isEqualTo("ACCOUNT_ACCESS_INQUIRY_REQUIRED");
 
         String accountAccess = system.commands().post("/api/inquiries", """
                 {"clientId":"acme","contactId":"%s","product":"Portal","type":"ACCOUNT_ACCESS","channel":"PHONE",
                  "subject":"Locked out","description":"Cannot log in","priority":"HIGH"}""".formatted(id),
-                "X-Actor-Id", "agent-1", "X-Actor-Kind", "AGENT").text("id");
+                TestTokens.bearer(TestTokens.agent("agent-1"))).text("id");
         Response reactivated = system.commands().post("/api/contacts/" + id + "/reactivation",
-                "{\"inquiryId\":\"" + accountAccess + "\"}", "X-Actor-Id", "agent-1", "X-Actor-Kind", "AGENT");
+                "{\"inquiryId\":\"" + accountAccess + "\"}", TestTokens.bearer(TestTokens.agent("agent-1")));
         assertThat(reactivated.status()).isEqualTo(200);
         Response login = system.commands().post("/api/contacts/" + id + "/logins", null,
-                "X-Actor-Id", id, "X-Actor-Kind", "CONTACT");
+                TestTokens.bearer(TestTokens.contact(id)));
         assertThat(login.status()).isEqualTo(200);
 
         JsonNode active = contactView(id, "reactivated and logged in",
@@ -122,7 +123,7 @@ class ContactLifecycleOnPostgresTest {
         String duplicate = system.newContact("acme", false);
         String inquiry = system.commands().post("/api/inquiries",
                 InquiryLifecycleScenario.newInquiry(duplicate, "OTHER").replace("client-1", "acme"),
-                "X-Actor-Id", "agent-1", "X-Actor-Kind", "AGENT").text("id");
+                TestTokens.bearer(TestTokens.agent("agent-1"))).text("id");
         await().atMost(Duration.ofSeconds(30)).until(() -> system.queries().get("/api/inquiries/" + inquiry).status() == 200);
 
         Response merged = system.commands().post("/api/contacts/" + survivor + "/merge",

@@ -1,6 +1,7 @@
 package io.client360.system;
 
 import io.client360.testing.Http;
+import io.client360.testing.TestTokens;
 import io.client360.testing.Http.Response;
 import io.client360.testing.PostgresTestDatabase;
 import org.junit.jupiter.api.AfterAll;
@@ -24,7 +25,7 @@ import static org.awaitility.Awaitility.await;
  */
 class ContractLifecycleOnPostgresTest {
 
-    static final String[] AGENT = {"X-Actor-Id", "agent-1", "X-Actor-Kind", "AGENT", "X-Actor-Roles", "AGENT"};
+    static final String[] AGENT = TestTokens.bearer(TestTokens.agent("agent-1"));
 
     private static PostgresTestDatabase database;
     private static RunningSystem system;
@@ -172,7 +173,7 @@ class ContractLifecycleOnPostgresTest {
         assertThat(system.queries().get("/api/inquiries/" + id).json().get("sla").get("breaches")).isEmpty();
 
         system.commands().post("/api/inquiries/" + id + "/client-responses", "{\"body\":\"Logs attached\"}",
-                "X-Actor-Id", contact, "X-Actor-Kind", "CONTACT");
+                TestTokens.bearer(TestTokens.contact(contact)));
         JsonNode resumed = inquiryView(id, "resumed", v -> !v.get("sla").get("paused").asBoolean()
                 && v.get("sla").get("pausedIntervals").size() == 1
                 && !v.get("sla").get("pausedIntervals").get(0).get("to").isNull());

@@ -1,6 +1,7 @@
 package io.client360.system;
 
 import io.client360.testing.Http;
+import io.client360.testing.TestTokens;
 import io.client360.testing.Http.Response;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -34,7 +35,7 @@ abstract class InquiryLifecycleScenario {
     }
 
     Response write(String method, String path, String body) {
-        Response response = system().commands().send(method, path, body, "X-Actor-Id", AGENT, "X-Actor-Kind", "AGENT");
+        Response response = system().commands().send(method, path, body, TestTokens.bearer(TestTokens.agent(AGENT)));
         assertThat(response.status()).as(method + " " + path + " -> " + response).isBetween(200, 201);
         return response;
     }
@@ -59,8 +60,9 @@ abstract class InquiryLifecycleScenario {
 
     @Test
     void anInquiry_goesFromOpeningToAutomaticResolutionAndClose_visibleOnTheReadSide() {
-        write("PUT", "/api/routing-rules",
-                "{\"rules\":[{\"type\":\"PRODUCTION_ISSUE\",\"assignmentGroup\":\"L2.Production\"}]}");
+        assertThat(system().commands().put("/api/routing-rules", // as an ADMIN: agents may not route
+                "{\"rules\":[{\"type\":\"PRODUCTION_ISSUE\",\"assignmentGroup\":\"L2.Production\"}]}").status())
+                .isEqualTo(200);
         Response created = write("POST", "/api/inquiries", newInquiry("PRODUCTION_ISSUE"));
         String id = created.text("id");
         assertThat(created.text("assignmentGroup")).isEqualTo("L2.Production");

@@ -3,6 +3,7 @@ package io.client360.system;
 import io.client360.command.CommandSideApplication;
 import io.client360.query.QuerySideApplication;
 import io.client360.testing.Http;
+import io.client360.testing.TestTokens;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import java.util.ArrayList;
@@ -25,7 +26,7 @@ final class RunningSystem implements AutoCloseable {
             "axon.eventhandling.processors.audit.initial-segment-count=1",
             "axon.eventhandling.processors.contact.initial-segment-count=1"};
 
-    static final String[] ADMIN = {"X-Actor-Id", "admin-1", "X-Actor-Kind", "AGENT", "X-Actor-Roles", "AGENT,ADMIN"};
+    static final String[] ADMIN = TestTokens.bearer(TestTokens.admin());
 
     private final List<String> properties;
     private final List<String> commandSideOnly = new ArrayList<>();
@@ -77,12 +78,14 @@ final class RunningSystem implements AutoCloseable {
         processor.start();
     }
 
+    /** The write API, as an ADMIN unless a request sends another token. */
     Http commands() {
-        return new Http(port(commandSide));
+        return new Http(port(commandSide)).bearer(TestTokens.admin());
     }
 
+    /** The read API, as an ADMIN unless a request sends another token. */
     Http queries() {
-        return new Http(port(querySide));
+        return new Http(port(querySide)).bearer(TestTokens.admin());
     }
 
     /** Creates a contact at the client through the write API (as an ADMIN) and answers its id. */

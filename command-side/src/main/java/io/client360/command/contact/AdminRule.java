@@ -19,7 +19,8 @@ import java.util.Set;
  * The admin rule, on the command bus: a command that creates a contact at clients, grants or revokes a
  * client, or changes settings or access, is accepted from staff with ADMIN, or from a contact that is
  * client administrator of every client concerned; anyone else gets {@code NOT_CLIENT_ADMIN}. It reads
- * the command-side lookup tables, in the command's own transaction.
+ * the command-side lookup tables, in the command's own transaction, and judges the commands the HTTP
+ * edge sends for a token's subject (internal commands of policies and deadlines have no such origin).
  */
 @Component
 public class AdminRule implements MessageHandlerInterceptor<CommandMessage<?>> {
@@ -35,7 +36,8 @@ public class AdminRule implements MessageHandlerInterceptor<CommandMessage<?>> {
     @Override
     public Object handle(UnitOfWork<? extends CommandMessage<?>> unitOfWork, InterceptorChain chain) throws Exception {
         CommandMessage<?> command = unitOfWork.getMessage();
-        if (command.getPayload() instanceof AdminRuled ruled) {
+        boolean fromApi = MetadataKeys.API_ORIGIN.equals(command.getMetaData().get(MetadataKeys.ORIGIN));
+        if (fromApi && command.getPayload() instanceof AdminRuled ruled) {
             authorize(ruled, command.getMetaData().get(MetadataKeys.ACTOR_ID),
                     command.getMetaData().get(MetadataKeys.ACTOR_KIND), command.getMetaData().get(MetadataKeys.ACTOR_ROLES));
         }
@@ -43,7 +45,7 @@ public class AdminRule implements MessageHandlerInterceptor<CommandMessage<?>> {
     }
 
     void authorize(AdminRuled command, Object actorId, Object actorKind, Object actorRoles) {
-        if (roles(actorRoles).contains(ADMIN) || ActorKind.SYSTEM.name().equals(actorKind)) {
+        if (roles(actorRoles).contains(ADMIN)) {
             return;
         }
         if (ActorKind.CONTACT.name().equals(actorKind) && actorId != null) {

@@ -4,6 +4,7 @@ import io.client360.kernel.DomainRuleViolation;
 import io.client360.kernel.ErrorCode;
 import io.client360.kernel.contact.ClientAccessGranted;
 import io.client360.kernel.contact.ClientAccessRevoked;
+import io.client360.kernel.contact.ClientMembership;
 import io.client360.kernel.contact.ContactAccessChanged;
 import io.client360.kernel.contact.ContactCreated;
 import io.client360.kernel.contact.ContactLocked;
@@ -11,6 +12,7 @@ import io.client360.kernel.contact.ContactReactivated;
 import io.client360.kernel.contact.ContactRetiredAsDuplicate;
 import io.client360.kernel.contact.ContactStatus;
 import io.client360.kernel.contact.DuplicateContactMerged;
+import io.client360.kernel.contact.PortalSettingsChanged;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.dao.DuplicateKeyException;
@@ -48,12 +50,19 @@ class ContactLookupProjection {
         jdbc.sql("INSERT INTO contact_standing (contact_id, status, client_admin) VALUES (?, ?, ?)")
                 .params(event.contactId(), ContactStatus.ACTIVE.name(), event.clientAdmin())
                 .update();
-        event.clients().forEach(membership -> addMembership(event.contactId(), membership.clientId()));
+        event.clients().forEach(membership -> addMembership(event.contactId(), membership));
     }
 
     @EventHandler
     void on(ClientAccessGranted event) {
-        addMembership(event.contactId(), event.membership().clientId());
+        addMembership(event.contactId(), event.membership());
+    }
+
+    @EventHandler
+    void on(PortalSettingsChanged event) {
+        jdbc.sql("UPDATE contact_membership SET show_all_inquiries = ? WHERE contact_id = ? AND client_id = ?")
+                .params(event.settings().showAllInquiries(), event.contactId(), event.clientId())
+                .update();
     }
 
     @EventHandler
@@ -87,12 +96,12 @@ class ContactLookupProjection {
 
     @EventHandler
     void on(DuplicateContactMerged event) {
-        event.addedClients().forEach(membership -> addMembership(event.contactId(), membership.clientId()));
+        event.addedClients().forEach(membership -> addMembership(event.contactId(), membership));
     }
 
-    private void addMembership(String contactId, String clientId) {
-        jdbc.sql("INSERT INTO contact_membership (contact_id, client_id) VALUES (?, ?)")
-                .params(contactId, clientId)
+    private void addMembership(String contactId, ClientMembership membership) {
+        jdbc.sql("INSERT INTO contact_membership (contact_id, client_id, show_all_inquiries) VALUES (?, ?, ?)")
+                .params(contactId, membership.clientId(), membership.settings().showAllInquiries())
                 .update();
     }
 

@@ -19,8 +19,13 @@ public interface ContactRegistry {
 
     Optional<RegisteredInquiry> inquiry(String inquiryId);
 
-    /** A contact's status, administrator flag and clients. */
-    record ContactStanding(ContactStatus status, boolean clientAdmin, Set<String> clients) {
+    /** A contact's status, administrator flag, clients, and the clients whose every inquiry it sees. */
+    record ContactStanding(ContactStatus status, boolean clientAdmin, Set<String> clients,
+                           Set<String> seesAllInquiriesOf) {
+
+        public ContactStanding(ContactStatus status, boolean clientAdmin, Set<String> clients) {
+            this(status, clientAdmin, clients, Set.of());
+        }
 
         public boolean administers(String clientId) {
             return status == ContactStatus.ACTIVE && clientAdmin && clients.contains(clientId);

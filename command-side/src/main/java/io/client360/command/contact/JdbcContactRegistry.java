@@ -31,7 +31,9 @@ class JdbcContactRegistry implements ContactRegistry {
                 .param(contactId)
                 .query((rs, row) -> new ContactStanding(ContactStatus.valueOf(rs.getString(1)), rs.getBoolean(2),
                         new LinkedHashSet<>(jdbc.sql("SELECT client_id FROM contact_membership WHERE contact_id = ?")
-                                .param(contactId).query(String.class).list())))
+                                .param(contactId).query(String.class).list()),
+                        new LinkedHashSet<>(jdbc.sql("SELECT client_id FROM contact_membership WHERE contact_id = ? "
+                                + "AND show_all_inquiries = TRUE").param(contactId).query(String.class).list())))
                 .optional();
     }
 

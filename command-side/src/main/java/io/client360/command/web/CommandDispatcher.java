@@ -1,6 +1,7 @@
 package io.client360.command.web;
 
 import io.client360.kernel.MetadataKeys;
+import io.client360.platform.security.Actor;
 import jakarta.servlet.http.HttpServletRequest;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
@@ -12,8 +13,9 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Sends commands from the web edge with the metadata every event must carry: the actor, the
- * correlation id (the caller's {@code X-Request-Id}, or a new one) and the request id.
+ * Sends commands from the web edge with the metadata every event must carry: the actor (the token's
+ * subject and roles: the one place that decides it), the correlation id (the caller's
+ * {@code X-Request-Id}, or a new one) and the request id.
  */
 @Component
 public class CommandDispatcher {
@@ -35,12 +37,13 @@ public class CommandDispatcher {
     }
 
     public <R> R send(Object command, Map<String, ?> extraMetaData) {
-        RequestActor actor = RequestActor.of(request);
+        Actor actor = Actor.current();
         String requestId = requestId();
         Map<String, Object> metaData = new HashMap<>(extraMetaData);
         metaData.put(MetadataKeys.ACTOR_ID, actor.id());
         metaData.put(MetadataKeys.ACTOR_KIND, actor.kind().name());
-        metaData.put(MetadataKeys.ACTOR_ROLES, actor.roles());
+        metaData.put(MetadataKeys.ACTOR_ROLES, String.join(",", actor.roles()));
+        metaData.put(MetadataKeys.ORIGIN, MetadataKeys.API_ORIGIN);
         metaData.put(MetadataKeys.CORRELATION_ID, requestId);
         metaData.put(MetadataKeys.REQUEST_ID, requestId);
         return gateway.sendAndWait(command, MetaData.from(metaData));

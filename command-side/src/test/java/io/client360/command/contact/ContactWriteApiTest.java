@@ -4,6 +4,7 @@ import io.client360.command.CommandSideApplication;
 import io.client360.testing.FreshPostgresDatabase;
 import io.client360.testing.Http;
 import io.client360.testing.Http.Response;
+import io.client360.testing.TestTokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -28,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class ContactWriteApiTest {
 
-    static final String[] ADMIN = {"X-Actor-Id", "admin-1", "X-Actor-Kind", "AGENT", "X-Actor-Roles", "AGENT,ADMIN"};
+    static final String[] ADMIN = TestTokens.bearer(TestTokens.admin());
 
     @LocalServerPort
     int port;
@@ -54,7 +55,7 @@ class ContactWriteApiTest {
     }
 
     static String[] contact(String contactId) {
-        return new String[]{"X-Actor-Id", contactId, "X-Actor-Kind", "CONTACT"};
+        return TestTokens.bearer(TestTokens.contact(contactId));
     }
 
     @Test
@@ -122,7 +123,7 @@ class ContactWriteApiTest {
         String primary = ",\"primaryClientId\":\"" + acme + "\"";
 
         Response byAgent = create(body("New", "One", unique("n") + "@x.test", "", atBoth, primary),
-                "X-Actor-Id", "agent-1", "X-Actor-Kind", "AGENT", "X-Actor-Roles", "AGENT");
+                TestTokens.bearer(TestTokens.agent("agent-1")));
         Response byAdminOfOne = create(body("New", "Two", unique("n") + "@x.test", "", atBoth, primary),
                 contact(adminOfAcme));
         Response byAdminOfBoth = create(body("New", "Three", unique("n") + "@x.test", "", atBoth, primary),
@@ -265,8 +266,8 @@ class ContactWriteApiTest {
     @Test
     void creatingWithAnIdempotencyKey_twice_createsOneContact() {
         String body = body("Idem", "Potent", unique("i") + "@x.test", "", "[{\"clientId\":\"acme\"}]", "");
-        Response first = http.post("/api/contacts", body, "Idempotency-Key", "contact-key", "X-Actor-Roles", "ADMIN");
-        Response second = http.post("/api/contacts", body, "Idempotency-Key", "contact-key", "X-Actor-Roles", "ADMIN");
+        Response first = http.post("/api/contacts", body, "Idempotency-Key", "contact-key", ADMIN[0], ADMIN[1]);
+        Response second = http.post("/api/contacts", body, "Idempotency-Key", "contact-key", ADMIN[0], ADMIN[1]);
 
         assertThat(second.status()).isEqualTo(201);
         assertThat(second.json()).isEqualTo(first.json());

@@ -4,6 +4,7 @@ import io.client360.command.CommandSideApplication;
 import io.client360.testing.FreshPostgresDatabase;
 import io.client360.testing.Http;
 import io.client360.testing.Http.Response;
+import io.client360.testing.TestTokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -54,10 +55,10 @@ class InquiryWriteApiTest {
 
     @BeforeEach
     void client() {
-        http = new Http(port);
+        http = new Http(port).bearer(TestTokens.admin());
         if (contactId == null) {
             Response contact = http.post("/api/contacts", ContactRequestBodies.contact("Ada", "Lovelace",
-                    "ada@client-1.test", "client-1"), "X-Actor-Roles", "ADMIN");
+                    "ada@client-1.test", "client-1"));
             assertThat(contact.status()).as(contact.toString()).isEqualTo(201);
             contactId = contact.text("id");
         }
@@ -104,7 +105,7 @@ class InquiryWriteApiTest {
 
     @Test
     void everyStoredEvent_carriesActorCorrelationAndCausation() {
-        Response response = create(inquiry(), "X-Actor-Id", "agent-42", "X-Actor-Kind", "AGENT",
+        Response response = create(inquiry(), "Authorization", "Bearer " + TestTokens.agent("agent-42"),
                 "X-Request-Id", "req-123");
         String id = response.text("id");
 
@@ -321,7 +322,7 @@ class InquiryWriteApiTest {
         Response put = http.put("/api/routing-rules", """
                 {"defaultGroup":"L1.Default","salesFallback":"SALES.Desk","rules":[
                   {"type":"TECHNICAL_QUESTION","product":"Studio","assignmentGroup":"L1.Studio"},
-                  {"type":"BILLING","assignmentGroup":"FIN.Billing"}]}""", "X-Actor-Id", "admin-1");
+                  {"type":"BILLING","assignmentGroup":"FIN.Billing"}]}""");
         assertThat(put.status()).isEqualTo(200);
 
         Map<String, Object> billing = inquiry();

@@ -2,6 +2,7 @@ package io.client360.query.audit;
 
 import io.client360.kernel.DomainRuleViolation;
 import io.client360.kernel.ErrorCode;
+import io.client360.query.web.Readers;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Size;
@@ -20,9 +21,11 @@ import java.util.Locale;
 class HistoryController {
 
     private final HistoryRepository history;
+    private final Readers readers;
 
-    HistoryController(HistoryRepository history) {
+    HistoryController(HistoryRepository history, Readers readers) {
         this.history = history;
+        this.readers = readers;
     }
 
     @GetMapping(path = "/api/inquiries/{id}/history", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -31,10 +34,13 @@ class HistoryController {
                                       @RequestParam(defaultValue = "all") String filter,
                                       @RequestParam(required = false) @Size(max = 200) String q) {
         HistoryFilter chosen = parse(filter);
-        if (!history.exists(AuditProjection.INQUIRY, id)) {
-            throw new DomainRuleViolation(ErrorCode.NOT_FOUND, "No inquiry " + id + ".");
-        }
-        return history.feed(AuditProjection.INQUIRY, id, chosen, q);
+        Readers.Reader reader = readers.current();
+        String[] inquiry = history.inquiry(id)
+                .filter(found -> reader.mayReadInquiry(found[0], found[1]))
+                .filter(found -> history.exists(AuditProjection.INQUIRY, id))
+                .orElseThrow(() -> new DomainRuleViolation(ErrorCode.NOT_FOUND, "No inquiry " + id + "."));
+        boolean showSensitive = reader.mayReadComment(inquiry[0], "SENSITIVE", null);
+        return history.feed(AuditProjection.INQUIRY, id, chosen, q, showSensitive, reader);
     }
 
     @GetMapping(path = "/api/contacts/{id}/history", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -43,10 +49,11 @@ class HistoryController {
                                       @RequestParam(defaultValue = "all") String filter,
                                       @RequestParam(required = false) @Size(max = 200) String q) {
         HistoryFilter chosen = parse(filter);
-        if (!history.exists(AuditProjection.CONTACT, id)) {
+        Readers.Reader reader = readers.current();
+        if (!reader.mayReadContact(id) || !history.exists(AuditProjection.CONTACT, id)) {
             throw new DomainRuleViolation(ErrorCode.NOT_FOUND, "No contact " + id + ".");
         }
-        return history.feed(AuditProjection.CONTACT, id, chosen, q);
+        return history.feed(AuditProjection.CONTACT, id, chosen, q, false, reader);
     }
 
     @GetMapping(path = "/api/contracts/{id}/history", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -55,10 +62,12 @@ class HistoryController {
                                        @RequestParam(defaultValue = "all") String filter,
                                        @RequestParam(required = false) @Size(max = 200) String q) {
         HistoryFilter chosen = parse(filter);
-        if (!history.exists(AuditProjection.CONTRACT, id)) {
+        Readers.Reader reader = readers.current();
+        boolean visible = history.contractClient(id).filter(reader::mayReadClient).isPresent();
+        if (!visible || !history.exists(AuditProjection.CONTRACT, id)) {
             throw new DomainRuleViolation(ErrorCode.NOT_FOUND, "No contract " + id + ".");
         }
-        return history.feed(AuditProjection.CONTRACT, id, chosen, q);
+        return history.feed(AuditProjection.CONTRACT, id, chosen, q, false, reader);
     }
 
     static HistoryFilter parse(String filter) {

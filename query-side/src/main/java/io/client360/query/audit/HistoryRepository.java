@@ -1,5 +1,6 @@
 package io.client360.query.audit;
 
+import io.client360.query.web.Readers;
 import io.client360.query.web.Timestamps;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -21,13 +22,23 @@ class HistoryRepository {
         this.json = json;
     }
 
-    List<HistoryEntry> feed(String aggregateType, String aggregateId, HistoryFilter filter, String text) {
+    /**
+     * The feed of one aggregate; {@code reader} hides the comments a contact may not see (INTERNAL always,
+     * SENSITIVE unless its settings allow them or it wrote them).
+     */
+    List<HistoryEntry> feed(String aggregateType, String aggregateId, HistoryFilter filter, String text,
+                            boolean showSensitive, Readers.Reader reader) {
         List<Object> params = new ArrayList<>(List.of(aggregateType, aggregateId));
         List<String> categories = filter.categoryNames();
         params.addAll(categories);
         String sql = "SELECT at, actor_id, actor_kind, event, summary, changes FROM audit_entry "
                 + "WHERE aggregate_type = ? AND aggregate_id = ? AND category IN ("
                 + String.join(", ", categories.stream().map(c -> "?").toList()) + ")";
+        if (!reader.isStaff()) {
+            sql += " AND (visibility IS NULL OR visibility = 'PUBLIC' OR (visibility = 'SENSITIVE' AND (? OR actor_id = ?)))";
+            params.add(showSensitive);
+            params.add(reader.id());
+        }
         if (text != null && !text.isBlank()) {
             sql += " AND search_text LIKE ? ESCAPE '\\'";
             params.add("%" + escapeLike(text.strip().toLowerCase(Locale.ROOT)) + "%");
@@ -37,6 +48,17 @@ class HistoryRepository {
                         rs.getString("actor_kind"), rs.getString("event"), rs.getString("summary"),
                         json.readTree(rs.getString("changes"))))
                 .list();
+    }
+
+    /** The client and requester of an inquiry, for the reader's check. */
+    java.util.Optional<String[]> inquiry(String inquiryId) {
+        return jdbc.sql("SELECT client_id, contact_id FROM inquiry_view WHERE id = ?").param(inquiryId)
+                .query((rs, row) -> new String[]{rs.getString(1), rs.getString(2)}).optional();
+    }
+
+    java.util.Optional<String> contractClient(String contractId) {
+        return jdbc.sql("SELECT client_id FROM contract_view WHERE id = ?").param(contractId)
+                .query(String.class).optional();
     }
 
     boolean exists(String aggregateType, String aggregateId) {

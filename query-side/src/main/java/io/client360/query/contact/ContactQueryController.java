@@ -2,6 +2,7 @@ package io.client360.query.contact;
 
 import io.client360.kernel.DomainRuleViolation;
 import io.client360.kernel.ErrorCode;
+import io.client360.query.web.Readers;
 import io.client360.query.web.VersionWait;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -22,17 +23,21 @@ class ContactQueryController {
 
     private final ContactReadRepository contacts;
     private final VersionWait versionWait;
+    private final Readers readers;
 
-    ContactQueryController(ContactReadRepository contacts, VersionWait versionWait) {
+    ContactQueryController(ContactReadRepository contacts, VersionWait versionWait, Readers readers) {
         this.contacts = contacts;
         this.versionWait = versionWait;
+        this.readers = readers;
     }
 
     @GetMapping("/{id}")
     @Operation(summary = "A contact: profile, derived role, status, clients with settings and product preferences")
     ContactView contact(@PathVariable @Size(max = 100) String id,
                         @RequestParam(required = false) @Min(0) Long minVersion) {
+        Readers.Reader reader = readers.current();
         ContactView view = versionWait.atLeast(minVersion, () -> contacts.find(id), ContactView::version)
+                .filter(found -> reader.mayReadContact(found.id()))
                 .orElseThrow(() -> new DomainRuleViolation(ErrorCode.NOT_FOUND, "No contact " + id + "."));
         return view.withClients(contacts.clients(id, view.primaryClientId()));
     }

@@ -2,6 +2,7 @@ package io.client360.query.entitlement;
 
 import io.client360.kernel.DomainRuleViolation;
 import io.client360.kernel.ErrorCode;
+import io.client360.query.web.Readers;
 import io.client360.query.web.Timestamps;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -20,17 +21,20 @@ import java.util.List;
 class EntitlementQueryController {
 
     private final JdbcClient jdbc;
+    private final Readers readers;
 
-    EntitlementQueryController(JdbcClient jdbc) {
+    EntitlementQueryController(JdbcClient jdbc, Readers readers) {
         this.jdbc = jdbc;
+        this.readers = readers;
     }
 
     @GetMapping(path = "/api/contracts/{id}/entitlements", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Per entitlement: total, consumed, remaining (null when not counted) and each consumption")
     List<EntitlementView> entitlements(@PathVariable @Size(max = 100) String id) {
-        boolean exists = jdbc.sql("SELECT COUNT(*) FROM contract_view WHERE id = ?").param(id)
-                .query(Long.class).single() > 0;
-        if (!exists) {
+        Readers.Reader reader = readers.current();
+        boolean visible = jdbc.sql("SELECT client_id FROM contract_view WHERE id = ?").param(id)
+                .query(String.class).optional().filter(reader::mayReadClient).isPresent();
+        if (!visible) {
             throw new DomainRuleViolation(ErrorCode.NOT_FOUND, "No contract " + id + ".");
         }
         return jdbc.sql("SELECT * FROM entitlement_view WHERE contract_id = ? ORDER BY position").param(id)

@@ -5,6 +5,7 @@ import io.client360.kernel.ErrorCode;
 import io.client360.kernel.inquiry.InquiryStatus;
 import io.client360.kernel.inquiry.Priority;
 import io.client360.query.web.Page;
+import io.client360.query.web.Readers;
 import io.client360.query.web.VersionWait;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -18,7 +19,12 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The read API of inquiries: one inquiry (read-your-writes with {@code minVersion}) and the filtered list. */
+import java.util.List;
+
+/**
+ * The read API of inquiries: one inquiry (read-your-writes with {@code minVersion}) and the filtered list,
+ * each showing a contact only what its settings allow (404 for the rest: existence is not revealed).
+ */
 @RestController
 @RequestMapping(path = "/api/inquiries", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Inquiries")
@@ -26,19 +32,26 @@ class InquiryQueryController {
 
     private final InquiryReadRepository inquiries;
     private final VersionWait versionWait;
+    private final Readers readers;
 
-    InquiryQueryController(InquiryReadRepository inquiries, VersionWait versionWait) {
+    InquiryQueryController(InquiryReadRepository inquiries, VersionWait versionWait, Readers readers) {
         this.inquiries = inquiries;
         this.versionWait = versionWait;
+        this.readers = readers;
     }
 
     @GetMapping("/{id}")
     @Operation(summary = "One inquiry with its comments; minVersion waits (bounded) for a write to show")
     InquiryView inquiry(@PathVariable @Size(max = 100) String id,
                         @RequestParam(required = false) @Min(0) Long minVersion) {
+        Readers.Reader reader = readers.current();
         InquiryView view = versionWait.atLeast(minVersion, () -> inquiries.find(id), InquiryView::version)
+                .filter(found -> reader.mayReadInquiry(found.clientId(), found.contactId()))
                 .orElseThrow(() -> new DomainRuleViolation(ErrorCode.NOT_FOUND, "No inquiry " + id + "."));
-        return view.withComments(inquiries.comments(id)).withSla(inquiries.sla(id, view.sla()));
+        List<InquiryView.CommentView> comments = inquiries.comments(id).stream()
+                .filter(comment -> reader.mayReadComment(view.clientId(), comment.visibility(), comment.authorId()))
+                .toList();
+        return view.withComments(comments).withSla(inquiries.sla(id, view.sla()));
     }
 
     @GetMapping
@@ -52,6 +65,6 @@ class InquiryQueryController {
                            @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
                            @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
         return inquiries.list(new InquiryFilter(clientId, contactId, assignmentGroup, assigneeId, status, priority),
-                page, size);
+                readers.current(), page, size);
     }
 }

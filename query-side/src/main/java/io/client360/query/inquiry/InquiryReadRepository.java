@@ -1,6 +1,7 @@
 package io.client360.query.inquiry;
 
 import io.client360.query.web.Page;
+import io.client360.query.web.Readers;
 import io.client360.query.web.Timestamps;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -8,6 +9,7 @@ import org.springframework.stereotype.Repository;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Reads of the inquiry view tables. */
@@ -64,9 +66,26 @@ class InquiryReadRepository {
         return clocks.with(breaches, pauses);
     }
 
-    Page<InquiryView> list(InquiryFilter filter, int page, int size) {
+    Page<InquiryView> list(InquiryFilter filter, Readers.Reader reader, int page, int size) {
         List<String> conditions = new ArrayList<>();
         List<Object> params = new ArrayList<>();
+        if (!reader.isStaff()) {
+            List<String> clients = new ArrayList<>(reader.memberships().keySet());
+            List<String> seeAll = reader.memberships().entrySet().stream()
+                    .filter(entry -> entry.getValue().showAllInquiries()).map(Map.Entry::getKey).toList();
+            if (clients.isEmpty()) {
+                return new Page<>(List.of(), page, size, 0);
+            }
+            String own = "contact_id = ?";
+            params.add(reader.id());
+            if (!seeAll.isEmpty()) {
+                own = "(" + own + " OR client_id IN (" + placeholders(seeAll.size()) + "))";
+                params.addAll(seeAll);
+            }
+            conditions.add(own);
+            conditions.add("client_id IN (" + placeholders(clients.size()) + ")");
+            params.addAll(clients);
+        }
         condition(conditions, params, "client_id", filter.clientId());
         condition(conditions, params, "contact_id", filter.contactId());
         condition(conditions, params, "assignment_group", filter.assignmentGroup());
@@ -82,6 +101,10 @@ class InquiryReadRepository {
                         + " ORDER BY updated_at DESC, id LIMIT ? OFFSET ?")
                 .params(pageParams).query(VIEW).list();
         return new Page<>(items, page, size, total);
+    }
+
+    private static String placeholders(int count) {
+        return String.join(", ", java.util.Collections.nCopies(count, "?"));
     }
 
     private static void condition(List<String> conditions, List<Object> params, String column, String value) {

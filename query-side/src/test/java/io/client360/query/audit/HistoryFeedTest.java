@@ -10,6 +10,7 @@ import io.client360.query.QuerySideApplication;
 import io.client360.query.inquiry.InquiryEvents;
 import io.client360.testing.FreshPostgresDatabase;
 import io.client360.testing.Http;
+import io.client360.testing.TestTokens;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -40,7 +41,7 @@ class HistoryFeedTest {
     int port;
 
     private Http http(EventStore eventStore) {
-        Http http = new Http(port);
+        Http http = new Http(port).bearer(TestTokens.agent("agent-1"));
         if (http.get("/api/inquiries/" + ID + "/history").status() == 404) {
             eventStore.publish(new InquiryEvents(ID)
                     .then(InquiryEvents.created(ID, "client-1", "contact-1", Priority.HIGH), "agent-1", "AGENT")

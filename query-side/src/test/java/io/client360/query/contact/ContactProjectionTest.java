@@ -13,6 +13,7 @@ import io.client360.kernel.contact.ProductPreferencesSet;
 import io.client360.query.QuerySideApplication;
 import io.client360.testing.FreshPostgresDatabase;
 import io.client360.testing.Http;
+import io.client360.testing.TestTokens;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -75,7 +76,7 @@ class ContactProjectionTest {
                 new ProductPreferencesSet(id, "globex", List.of("Studio", "Cloud"), Map.of("notify", false)),
                 new ContactLocked(id, LockReason.NEVER_LOGGED_IN));
         eventStore.publish(events);
-        Http http = new Http(port);
+        Http http = new Http(port).bearer(TestTokens.agent("agent-1"));
         await().atMost(Duration.ofSeconds(20)).until(() -> http.get("/api/contacts/" + id + "?minVersion=3").status() == 200);
         JsonNode view = http.get("/api/contacts/" + id).json();
         List<Map<String, Object>> rowsBefore = rows(id);
@@ -114,7 +115,7 @@ class ContactProjectionTest {
 
     @Test
     void anUnknownContact_isA404() {
-        assertThat(new Http(port).get("/api/contacts/nobody").status()).isEqualTo(404);
-        assertThat(new Http(port).get("/api/contacts/nobody/history").status()).isEqualTo(404);
+        assertThat(new Http(port).bearer(TestTokens.agent("agent-1")).get("/api/contacts/nobody").status()).isEqualTo(404);
+        assertThat(new Http(port).bearer(TestTokens.agent("agent-1")).get("/api/contacts/nobody/history").status()).isEqualTo(404);
     }
 }

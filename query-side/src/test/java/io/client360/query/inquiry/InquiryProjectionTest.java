@@ -14,6 +14,7 @@ import io.client360.kernel.inquiry.WorkLogged;
 import io.client360.query.QuerySideApplication;
 import io.client360.testing.FreshPostgresDatabase;
 import io.client360.testing.Http;
+import io.client360.testing.TestTokens;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -54,7 +55,7 @@ class InquiryProjectionTest {
 
     @BeforeEach
     void client() {
-        http = new Http(port);
+        http = new Http(port).bearer(TestTokens.agent("agent-1"));
     }
 
     private void store(InquiryEvents events) {

@@ -1,0 +1,81 @@
+package io.client360.query.web;
+
+import io.client360.platform.security.Actor;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Who reads, and what they may see: staff see everything; a contact sees only the clients it belongs
+ * to, within a client only the inquiries it opened unless its {@code showAllInquiries} setting is on
+ * there, never INTERNAL comments, and SENSITIVE ones only with {@code showSensitive} or as their author.
+ * Memberships come from the contact read model.
+ */
+@Component
+public class Readers {
+
+    private final JdbcClient jdbc;
+
+    Readers(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Reader current() {
+        Actor actor = Actor.current();
+        if (actor.isStaff()) {
+            return new Reader(actor, Map.of());
+        }
+        Map<String, Membership> memberships = new LinkedHashMap<>();
+        jdbc.sql("SELECT c.client_id, c.show_all_inquiries, c.show_sensitive FROM contact_client c "
+                        + "JOIN contact_view v ON v.id = c.contact_id WHERE c.contact_id = ? AND v.status <> 'MERGED'")
+                .param(actor.id())
+                .query((rs, row) -> memberships.put(rs.getString(1), new Membership(rs.getBoolean(2), rs.getBoolean(3))))
+                .list();
+        return new Reader(actor, memberships);
+    }
+
+    /** A contact's settings at one of its clients. */
+    public record Membership(boolean showAllInquiries, boolean showSensitive) {
+    }
+
+    /** The reader of one request. */
+    public record Reader(Actor actor, Map<String, Membership> memberships) {
+
+        public boolean isStaff() {
+            return actor.isStaff();
+        }
+
+        public String id() {
+            return actor.id();
+        }
+
+        public boolean mayReadClient(String clientId) {
+            return isStaff() || memberships.containsKey(clientId);
+        }
+
+        public boolean mayReadInquiry(String clientId, String requesterId) {
+            if (isStaff()) {
+                return true;
+            }
+            Membership membership = memberships.get(clientId);
+            return membership != null && (membership.showAllInquiries() || actor.id().equals(requesterId));
+        }
+
+        public boolean mayReadComment(String clientId, String visibility, String authorId) {
+            if (isStaff() || "PUBLIC".equals(visibility) || visibility == null) {
+                return true;
+            }
+            if ("SENSITIVE".equals(visibility)) {
+                Membership membership = memberships.get(clientId);
+                return actor.id().equals(authorId) || membership != null && membership.showSensitive();
+            }
+            return false;
+        }
+
+        public boolean mayReadContact(String contactId) {
+            return isStaff() || actor.id().equals(contactId);
+        }
+    }
+}
