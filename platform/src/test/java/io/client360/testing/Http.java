@@ -32,7 +32,11 @@ public final class Http {
 
     /** The same client, sending this bearer token unless a request names its own Authorization. */
     public Http bearer(String token) {
-        return new Http(Integer.parseInt(baseUrl.substring(baseUrl.lastIndexOf(':') + 1)), token);
+        return new Http(port(), token);
+    }
+
+    public int port() {
+        return Integer.parseInt(baseUrl.substring(baseUrl.lastIndexOf(':') + 1));
     }
 
     public Response get(String path, String... headers) {

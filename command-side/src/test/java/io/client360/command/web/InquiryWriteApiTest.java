@@ -372,6 +372,8 @@ class InquiryWriteApiTest {
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.json().get("paths").has("/api/inquiries/{id}/resolution")).isTrue();
         assertThat(response.json().get("paths").has("/api/routing-rules")).isTrue();
+        assertThat(response.json().get("components").get("securitySchemes").get("bearer").get("scheme").asString())
+                .isEqualTo("bearer");
     }
 
     @Test
