@@ -188,4 +188,42 @@ class ContractLifecycleOnPostgresTest {
                 v -> v.get("sla").get("breaches").size() == 1);
         assertThat(Instant.parse(breached.get("sla").get("breaches").get(0).get("dueAt").asString())).isEqualTo(dueAfter);
     }
+
+    @Test
+    void timeTravel_showsTheGroupBeforeAReassignment_andTheUnitsBeforeAConsumption() throws Exception {
+        String contractId = contract("acme-past", "[]");
+        String contact = system.newContact("acme-past", false);
+        Thread.sleep(50);
+        Instant beforeConsumption = Instant.now();
+        Thread.sleep(50);
+        String id = inquiry("acme-past", contact, "LOW");
+        JsonNode entitled = inquiryView(id, "entitled", v -> !v.get("entitlement").isNull());
+        String group = entitled.get("assignmentGroup").asString();
+        Thread.sleep(50);
+        Instant beforeReassignment = Instant.now();
+        Thread.sleep(50);
+        Response moved = system.commands().post("/api/inquiries/" + id + "/reassignment",
+                "{\"assignmentGroup\":\"L3.Platform\",\"reason\":\"deeper\"}", AGENT);
+        inquiryView(id, "reassigned", v -> v.get("version").asLong() >= moved.json().get("version").asLong());
+
+        JsonNode past = system.queries().get("/api/inquiries/" + id + "?asOf=" + beforeReassignment).json();
+        JsonNode present = system.queries().get("/api/inquiries/" + id).json();
+        assertThat(past.get("assignmentGroup").asString()).isEqualTo(group);
+        assertThat(present.get("assignmentGroup").asString()).isEqualTo("L3.Platform");
+        assertThat(system.queries().get("/api/inquiries/" + id + "?asOf=" + beforeConsumption).status())
+                .as("the inquiry did not exist yet").isEqualTo(404);
+
+        JsonNode unitsBefore = system.queries().get("/api/contracts/" + contractId + "/entitlements?asOf="
+                + beforeConsumption).json().get(0);
+        JsonNode unitsNow = entitlements(contractId, "consumed", e -> e.get(0).get("consumed").decimalValue().signum() > 0)
+                .get(0);
+        assertThat(unitsBefore.get("remaining").decimalValue()).isEqualByComparingTo("2");
+        assertThat(unitsBefore.get("consumptions")).isEmpty();
+        assertThat(unitsNow.get("remaining").decimalValue()).isEqualByComparingTo("1");
+
+        JsonNode contactBefore = system.queries().get("/api/contacts/" + contact + "?asOf=" + beforeReassignment).json();
+        assertThat(contactBefore.get("id").asString()).isEqualTo(contact);
+        assertThat(system.queries().get("/api/inquiries/" + id).json().get("assignmentGroup").asString())
+                .as("time travel commits nothing").isEqualTo("L3.Platform");
+    }
 }

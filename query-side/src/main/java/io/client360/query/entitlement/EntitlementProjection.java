@@ -108,6 +108,13 @@ class EntitlementProjection {
         jdbc.sql("DELETE FROM contract_view").update();
     }
 
+    /** Forgets one contract's rows (time travel folds its events again from nothing). */
+    void forget(String contractId) {
+        jdbc.sql("DELETE FROM entitlement_consumption WHERE contract_id = ?").param(contractId).update();
+        jdbc.sql("DELETE FROM entitlement_view WHERE contract_id = ?").param(contractId).update();
+        jdbc.sql("DELETE FROM contract_view WHERE id = ?").param(contractId).update();
+    }
+
     private boolean claim(String contractId, long seq, Instant at) {
         return jdbc.sql("UPDATE contract_view SET version = ?, updated_at = ? WHERE id = ? AND version < ?")
                 .params(seq, column(at), contractId, seq).update() > 0;

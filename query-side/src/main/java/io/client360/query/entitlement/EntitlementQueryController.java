@@ -3,6 +3,7 @@ package io.client360.query.entitlement;
 import io.client360.kernel.DomainRuleViolation;
 import io.client360.kernel.ErrorCode;
 import io.client360.query.web.Readers;
+import io.client360.query.web.TimeTravel;
 import io.client360.query.web.Timestamps;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -11,7 +12,11 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Instant;
+import java.util.Optional;
 
 import java.util.List;
 
@@ -22,29 +27,42 @@ class EntitlementQueryController {
 
     private final JdbcClient jdbc;
     private final Readers readers;
+    private final TimeTravel timeTravel;
+    private final EntitlementProjection projection;
 
-    EntitlementQueryController(JdbcClient jdbc, Readers readers) {
+    EntitlementQueryController(JdbcClient jdbc, Readers readers, TimeTravel timeTravel,
+                               EntitlementProjection projection) {
         this.jdbc = jdbc;
         this.readers = readers;
+        this.timeTravel = timeTravel;
+        this.projection = projection;
     }
 
     @GetMapping(path = "/api/contracts/{id}/entitlements", produces = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Per entitlement: total, consumed, remaining (null when not counted) and each consumption")
-    List<EntitlementView> entitlements(@PathVariable @Size(max = 100) String id) {
+    @Operation(summary = "Per entitlement: total, consumed, remaining (null when not counted) and each consumption; "
+            + "asOf gives them as they were at that instant")
+    List<EntitlementView> entitlements(@PathVariable @Size(max = 100) String id,
+                                       @RequestParam(required = false) Instant asOf) {
         Readers.Reader reader = readers.current();
+        Optional<List<EntitlementView>> entitlements = asOf == null ? read(id, reader)
+                : timeTravel.asOf(id, asOf, projection, projection::forget, () -> read(id, reader));
+        return entitlements.orElseThrow(() -> new DomainRuleViolation(ErrorCode.NOT_FOUND, "No contract " + id + "."));
+    }
+
+    private Optional<List<EntitlementView>> read(String id, Readers.Reader reader) {
         boolean visible = jdbc.sql("SELECT client_id FROM contract_view WHERE id = ?").param(id)
                 .query(String.class).optional().filter(reader::mayReadClient).isPresent();
         if (!visible) {
-            throw new DomainRuleViolation(ErrorCode.NOT_FOUND, "No contract " + id + ".");
+            return Optional.empty();
         }
-        return jdbc.sql("SELECT * FROM entitlement_view WHERE contract_id = ? ORDER BY position").param(id)
+        return Optional.of(jdbc.sql("SELECT * FROM entitlement_view WHERE contract_id = ? ORDER BY position").param(id)
                 .query((rs, row) -> new EntitlementView(rs.getString("entitlement_id"), rs.getString("name"),
                         rs.getString("unit"), rs.getBoolean("per_unit"), rs.getBigDecimal("total"),
                         rs.getBigDecimal("consumed"), rs.getBigDecimal("remaining"), rs.getBoolean("exhausted"),
                         List.of()))
                 .list().stream()
                 .map(view -> view.withConsumptions(consumptions(id, view.entitlementId())))
-                .toList();
+                .toList());
     }
 
     private List<EntitlementView.ConsumptionView> consumptions(String contractId, String entitlementId) {

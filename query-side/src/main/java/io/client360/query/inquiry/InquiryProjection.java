@@ -203,6 +203,14 @@ class InquiryProjection {
                 .query(String.class).optional().orElse(contactId);
     }
 
+    /** Forgets one inquiry's rows (time travel folds its events again from nothing). */
+    void forget(String inquiryId) {
+        jdbc.sql("DELETE FROM inquiry_sla_breach WHERE inquiry_id = ?").param(inquiryId).update();
+        jdbc.sql("DELETE FROM inquiry_sla_pause WHERE inquiry_id = ?").param(inquiryId).update();
+        jdbc.sql("DELETE FROM inquiry_comment WHERE inquiry_id = ?").param(inquiryId).update();
+        jdbc.sql("DELETE FROM inquiry_view WHERE id = ?").param(inquiryId).update();
+    }
+
     /**
      * Applies {@code assignments} and moves the version, unless the row is already at or past {@code seq};
      * answers whether it did (only then may an event touch the inquiry's other rows).

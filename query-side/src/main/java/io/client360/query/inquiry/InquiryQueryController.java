@@ -6,6 +6,7 @@ import io.client360.kernel.inquiry.InquiryStatus;
 import io.client360.kernel.inquiry.Priority;
 import io.client360.query.web.Page;
 import io.client360.query.web.Readers;
+import io.client360.query.web.TimeTravel;
 import io.client360.query.web.VersionWait;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -19,6 +20,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -33,25 +35,41 @@ class InquiryQueryController {
     private final InquiryReadRepository inquiries;
     private final VersionWait versionWait;
     private final Readers readers;
+    private final TimeTravel timeTravel;
+    private final InquiryProjection projection;
 
-    InquiryQueryController(InquiryReadRepository inquiries, VersionWait versionWait, Readers readers) {
+    InquiryQueryController(InquiryReadRepository inquiries, VersionWait versionWait, Readers readers,
+                           TimeTravel timeTravel, InquiryProjection projection) {
         this.inquiries = inquiries;
         this.versionWait = versionWait;
         this.readers = readers;
+        this.timeTravel = timeTravel;
+        this.projection = projection;
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "One inquiry with its comments; minVersion waits (bounded) for a write to show")
+    @Operation(summary = "One inquiry with its comments; minVersion waits (bounded) for a write to show; "
+            + "asOf gives it as it was at that instant")
     InquiryView inquiry(@PathVariable @Size(max = 100) String id,
-                        @RequestParam(required = false) @Min(0) Long minVersion) {
-        Readers.Reader reader = readers.current();
-        InquiryView view = versionWait.atLeast(minVersion, () -> inquiries.find(id), InquiryView::version)
-                .filter(found -> reader.mayReadInquiry(found.clientId(), found.contactId()))
+                        @RequestParam(required = false) @Min(0) Long minVersion,
+                        @RequestParam(required = false) Instant asOf) {
+        if (asOf != null) {
+            return timeTravel.asOf(id, asOf, projection, projection::forget, () -> visible(id, null))
+                    .orElseThrow(() -> new DomainRuleViolation(ErrorCode.NOT_FOUND, "No inquiry " + id + " at " + asOf + "."));
+        }
+        return visible(id, minVersion)
                 .orElseThrow(() -> new DomainRuleViolation(ErrorCode.NOT_FOUND, "No inquiry " + id + "."));
-        List<InquiryView.CommentView> comments = inquiries.comments(id).stream()
-                .filter(comment -> reader.mayReadComment(view.clientId(), comment.visibility(), comment.authorId()))
-                .toList();
-        return view.withComments(comments).withSla(inquiries.sla(id, view.sla()));
+    }
+
+    private java.util.Optional<InquiryView> visible(String id, Long minVersion) {
+        Readers.Reader reader = readers.current();
+        return versionWait.atLeast(minVersion, () -> inquiries.find(id), InquiryView::version)
+                .filter(found -> reader.mayReadInquiry(found.clientId(), found.contactId()))
+                .map(view -> view.withComments(inquiries.comments(id).stream()
+                                .filter(comment -> reader.mayReadComment(view.clientId(), comment.visibility(),
+                                        comment.authorId()))
+                                .toList())
+                        .withSla(inquiries.sla(id, view.sla())));
     }
 
     @GetMapping
