@@ -18,7 +18,7 @@ import java.util.List;
 class LookupTableConfiguration {
 
     static final List<String> SAME_TRANSACTION_GROUPS = List.of("routing-table", "idempotency", "contact-lookup", "contract-lookup",
-            "inquiry-registry", "entitlement-policy");
+            "inquiry-registry", "entitlement-policy", "assignment-lookup", "assignment-policy");
 
     @Autowired
     void propagateFailures(EventProcessingConfigurer processing) {

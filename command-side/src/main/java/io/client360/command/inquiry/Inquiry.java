@@ -18,6 +18,7 @@ import io.client360.kernel.inquiry.SlaTargetMet;
 import io.client360.kernel.inquiry.Visibility;
 import io.client360.kernel.inquiry.AddComment;
 import io.client360.kernel.inquiry.AssignInquiry;
+import io.client360.kernel.inquiry.AutoAssignInquiry;
 import io.client360.kernel.inquiry.ChangePriority;
 import io.client360.kernel.inquiry.ClientResponded;
 import io.client360.kernel.inquiry.CommentAdded;
@@ -122,6 +123,15 @@ class Inquiry {
             throw refused(ErrorCode.NO_CHANGE, "The inquiry is already assigned to " + assigneeId + ".");
         }
         apply(new InquiryAssigned(inquiryId, assignmentGroup, assigneeId, command.agentId()));
+        return getVersion();
+    }
+
+    /** The group's assignment policy picked an agent: assign, unless the inquiry moved on meanwhile. */
+    @CommandHandler
+    long handle(AutoAssignInquiry command) {
+        if (status != InquiryStatus.CLOSED && command.assignmentGroup().equals(assignmentGroup) && assigneeId == null) {
+            apply(new InquiryAssigned(inquiryId, assignmentGroup, null, command.agentId()));
+        }
         return getVersion();
     }
 

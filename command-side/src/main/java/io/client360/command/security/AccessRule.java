@@ -6,6 +6,7 @@ import io.client360.kernel.ActorKind;
 import io.client360.kernel.DomainRuleViolation;
 import io.client360.kernel.ErrorCode;
 import io.client360.kernel.MetadataKeys;
+import io.client360.kernel.assignment.ConfigureAssignmentGroup;
 import io.client360.kernel.contact.AdminRuled;
 import io.client360.kernel.contact.ContactStatus;
 import io.client360.kernel.contact.RecordLogin;
@@ -61,8 +62,9 @@ public class AccessRule implements MessageHandlerInterceptor<CommandMessage<?>> 
         Set<String> roles = actorRoles == null || actorRoles.isBlank() ? Set.of()
                 : Arrays.stream(actorRoles.split(",")).collect(Collectors.toSet());
         if (roles.stream().anyMatch(STAFF::contains)) {
-            if (command instanceof ConfigureRouting && !roles.contains("ADMIN")) {
-                throw forbidden("Only an ADMIN may change the routing table.");
+            if ((command instanceof ConfigureRouting || command instanceof ConfigureAssignmentGroup)
+                    && !roles.contains("ADMIN")) {
+                throw forbidden("Only an ADMIN may change routing and assignment groups.");
             }
             return;
         }

@@ -6,6 +6,7 @@ import io.client360.kernel.contact.ContactStatus;
 import io.client360.kernel.ErrorCode;
 import io.client360.kernel.inquiry.AddComment;
 import io.client360.kernel.inquiry.AssignInquiry;
+import io.client360.kernel.inquiry.AutoAssignInquiry;
 import io.client360.kernel.inquiry.Channel;
 import io.client360.kernel.inquiry.ChangePriority;
 import io.client360.kernel.inquiry.CreateInquiry;
@@ -152,6 +153,25 @@ class InquiryTest {
                 .when(new AssignInquiry(ID, "agent-7", null))
                 .expectNoEvents()
                 .expectException(refusedWith(ErrorCode.NO_CHANGE));
+    }
+
+    @Test
+    void autoAssignment_assignsTheAgentTheGroupPicked() {
+        fixture.given(created())
+                .when(new AutoAssignInquiry(ID, GROUP, "agent-7"))
+                .expectEvents(new InquiryAssigned(ID, GROUP, null, "agent-7"));
+    }
+
+    @Test
+    void autoAssignment_changesNothing_whenTheInquiryLeftTheGroupOrHasAnAgent() {
+        fixture.given(created(), new InquiryReassigned(ID, GROUP, "L2.Platform", "moved"))
+                .when(new AutoAssignInquiry(ID, GROUP, "agent-7"))
+                .expectNoEvents()
+                .expectSuccessfulHandlerExecution();
+        fixture.given(created(), new InquiryAssigned(ID, GROUP, null, "agent-1"))
+                .when(new AutoAssignInquiry(ID, GROUP, "agent-7"))
+                .expectNoEvents()
+                .expectSuccessfulHandlerExecution();
     }
 
     @Test

@@ -1,0 +1,154 @@
+package io.client360.query.client360;
+
+import io.client360.kernel.DomainRuleViolation;
+import io.client360.kernel.ErrorCode;
+import io.client360.query.web.Readers;
+import io.client360.query.web.Timestamps;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The client 360: its contacts with roles, open inquiries by status and by priority, SLA breaches,
+ * contracts with their entitlement counters, and the recent activity. Composed from the read models;
+ * staff see every client, a contact only a client it belongs to with {@code showAllInquiries} or as
+ * a client administrator.
+ */
+@RestController
+@Tag(name = "360 views")
+class Client360Controller {
+
+    private final JdbcClient jdbc;
+    private final Readers readers;
+    private final JsonMapper json;
+
+    Client360Controller(JdbcClient jdbc, Readers readers, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.readers = readers;
+        this.json = json;
+    }
+
+    @GetMapping(path = "/api/clients/{clientId}/360", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Client 360: contacts, open inquiries by status and priority, SLA breaches, contracts, activity")
+    Client360 client360(@PathVariable @Size(max = 100) String clientId,
+                        @RequestParam(defaultValue = "20") @Min(1) @Max(200) int activity) {
+        Readers.Reader reader = readers.current();
+        if (!mayRead(reader, clientId)) {
+            throw new DomainRuleViolation(ErrorCode.NOT_FOUND, "No client " + clientId + ".");
+        }
+        List<ContactRow> contacts = jdbc.sql("SELECT v.id, v.first_name, v.last_name, v.email, v.role, v.status "
+                        + "FROM contact_view v JOIN contact_client c ON c.contact_id = v.id WHERE c.client_id = ? "
+                        + "AND v.status <> 'MERGED' ORDER BY v.last_name, v.first_name")
+                .param(clientId)
+                .query((rs, row) -> new ContactRow(rs.getString("id"), rs.getString("first_name"),
+                        rs.getString("last_name"), rs.getString("email"), rs.getString("role"), rs.getString("status")))
+                .list();
+        Map<String, Long> byStatus = counts("status", clientId);
+        Map<String, Long> byPriority = counts("priority", clientId);
+        long open = byStatus.values().stream().mapToLong(Long::longValue).sum();
+        List<Breach> breaches = jdbc.sql("SELECT b.inquiry_id, b.kind, b.due_at, b.breached_at FROM inquiry_sla_breach b "
+                        + "JOIN inquiry_view v ON v.id = b.inquiry_id WHERE v.client_id = ? ORDER BY b.breached_at DESC")
+                .param(clientId)
+                .query((rs, row) -> new Breach(rs.getString("inquiry_id"), rs.getString("kind"),
+                        Timestamps.read(rs, "due_at"), Timestamps.read(rs, "breached_at")))
+                .list();
+        List<Contract> contracts = new ArrayList<>();
+        jdbc.sql("SELECT id, name, start_date, end_date FROM contract_view WHERE client_id = ? ORDER BY start_date DESC")
+                .param(clientId)
+                .query((rs, row) -> contracts.add(new Contract(rs.getString("id"), rs.getString("name"),
+                        rs.getObject("start_date", LocalDate.class), rs.getObject("end_date", LocalDate.class),
+                        entitlements(rs.getString("id")))))
+                .list();
+        String hidden = reader.isStaff() ? "" : " AND (a.visibility IS NULL OR a.visibility = 'PUBLIC'"
+                + (reader.mayReadComment(clientId, "SENSITIVE", null) ? " OR a.visibility = 'SENSITIVE')" : ")");
+        List<Activity> recent = jdbc.sql("SELECT a.aggregate_id, a.at, a.actor_id, a.actor_kind, a.event, a.summary, "
+                        + "a.changes FROM audit_entry a JOIN inquiry_view v ON v.id = a.aggregate_id "
+                        + "WHERE a.aggregate_type = 'inquiry' AND v.client_id = ?" + hidden
+                        + " ORDER BY a.at DESC, a.seq DESC LIMIT " + activity)
+                .param(clientId)
+                .query((rs, row) -> new Activity(rs.getString("aggregate_id"), Timestamps.read(rs, "at"),
+                        rs.getString("actor_id"), rs.getString("actor_kind"), rs.getString("event"),
+                        rs.getString("summary"), json.readTree(rs.getString("changes"))))
+                .list();
+        return new Client360(clientId, contacts, new OpenInquiries(open, byStatus, byPriority),
+                new SlaBreaches(breaches.size(), breaches), contracts, recent);
+    }
+
+    private boolean mayRead(Readers.Reader reader, String clientId) {
+        if (reader.isStaff()) {
+            return true;
+        }
+        Readers.Membership membership = reader.memberships().get(clientId);
+        if (membership == null) {
+            return false;
+        }
+        boolean clientAdmin = jdbc.sql("SELECT client_admin FROM contact_view WHERE id = ?").param(reader.id())
+                .query(Boolean.class).optional().orElse(false);
+        return membership.showAllInquiries() || clientAdmin;
+    }
+
+    private Map<String, Long> counts(String column, String clientId) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        jdbc.sql("SELECT " + column + ", COUNT(*) FROM inquiry_view WHERE client_id = ? "
+                        + "AND status NOT IN ('RESOLVED', 'CLOSED') GROUP BY " + column + " ORDER BY " + column)
+                .param(clientId)
+                .query((rs, row) -> counts.put(rs.getString(1), rs.getLong(2)))
+                .list();
+        return counts;
+    }
+
+    private List<EntitlementCounter> entitlements(String contractId) {
+        return jdbc.sql("SELECT entitlement_id, name, unit, total, consumed, remaining FROM entitlement_view "
+                        + "WHERE contract_id = ? ORDER BY position")
+                .param(contractId)
+                .query((rs, row) -> new EntitlementCounter(rs.getString(1), rs.getString(2), rs.getString(3),
+                        rs.getBigDecimal(4), rs.getBigDecimal(5), rs.getBigDecimal(6)))
+                .list();
+    }
+
+    record Client360(String clientId, List<ContactRow> contacts, OpenInquiries openInquiries, SlaBreaches slaBreaches,
+                     List<Contract> contracts, List<Activity> recentActivity) {
+    }
+
+    record ContactRow(String id, String firstName, String lastName, String email, String role, String status) {
+    }
+
+    record OpenInquiries(long total, Map<String, Long> byStatus, Map<String, Long> byPriority) {
+    }
+
+    record SlaBreaches(long count, List<Breach> breaches) {
+    }
+
+    record Breach(String inquiryId, String kind, Instant dueAt, Instant breachedAt) {
+    }
+
+    record Contract(String contractId, String name, LocalDate startDate, LocalDate endDate,
+                    List<EntitlementCounter> entitlements) {
+    }
+
+    record EntitlementCounter(String entitlementId, String name, String unit, BigDecimal total, BigDecimal consumed,
+                              BigDecimal remaining) {
+    }
+
+    record Activity(String inquiryId, Instant at, String actorId, String actorKind, String event, String summary,
+                    JsonNode changes) {
+    }
+}

@@ -1,0 +1,109 @@
+package io.client360.query.contact360;
+
+import io.client360.kernel.DomainRuleViolation;
+import io.client360.kernel.ErrorCode;
+import io.client360.query.web.Readers;
+import io.client360.query.web.Timestamps;
+import io.client360.query.web.VersionWait;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The contact 360: the contact with its clients and role, its open service requests (at most five,
+ * CRITICAL first, then the most recently updated), the entitlements that apply to it, and its assets
+ * and balances (empty until those aggregates exist). Composed from the contact, inquiry and
+ * entitlement read models; a contact sees only its own.
+ */
+@RestController
+@Tag(name = "360 views")
+class Contact360Controller {
+
+    static final int SERVICE_REQUESTS = 5;
+
+    private final JdbcClient jdbc;
+    private final Readers readers;
+    private final VersionWait versionWait;
+
+    Contact360Controller(JdbcClient jdbc, Readers readers, VersionWait versionWait) {
+        this.jdbc = jdbc;
+        this.readers = readers;
+        this.versionWait = versionWait;
+    }
+
+    @GetMapping(path = "/api/contacts/{id}/360", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Contact 360: contact, clients and role, ≤ 5 open service requests, entitlements")
+    Contact360 contact360(@PathVariable @Size(max = 100) String id,
+                          @RequestParam(required = false) @Min(0) Long minVersion) {
+        Readers.Reader reader = readers.current();
+        if (!reader.mayReadContact(id)) {
+            throw notFound(id);
+        }
+        Map<String, Object> contact = versionWait.atLeast(minVersion, () -> jdbc.sql(
+                        "SELECT id, first_name, last_name, email, role, status, primary_client_id, version "
+                                + "FROM contact_view WHERE id = ?").param(id).query().listOfRows().stream().findFirst(),
+                        row -> ((Number) row.get("version")).longValue())
+                .orElseThrow(() -> notFound(id));
+        List<String> clients = jdbc.sql("SELECT client_id FROM contact_client WHERE contact_id = ? ORDER BY client_id")
+                .param(id).query(String.class).list();
+        List<ServiceRequest> serviceRequests = jdbc.sql("SELECT id, client_id, subject, status, priority, updated_at "
+                        + "FROM inquiry_view WHERE contact_id = ? AND status NOT IN ('RESOLVED', 'CLOSED') "
+                        + "ORDER BY CASE WHEN priority = 'CRITICAL' THEN 0 ELSE 1 END, updated_at DESC, id "
+                        + "LIMIT " + SERVICE_REQUESTS)
+                .param(id)
+                .query((rs, row) -> new ServiceRequest(rs.getString("id"), rs.getString("client_id"),
+                        rs.getString("subject"), rs.getString("status"), rs.getString("priority"),
+                        Timestamps.read(rs, "updated_at")))
+                .list();
+        List<Entitlement> entitlements = clients.isEmpty() ? List.of() : jdbc.sql(
+                        "SELECT c.id, c.name AS contract_name, c.client_id, c.end_date, e.entitlement_id, e.name, e.unit, "
+                                + "e.total, e.consumed, e.remaining FROM contract_view c "
+                                + "JOIN entitlement_view e ON e.contract_id = c.id WHERE c.client_id IN ("
+                                + String.join(", ", java.util.Collections.nCopies(clients.size(), "?")) + ") "
+                                + "AND c.end_date >= CURRENT_DATE ORDER BY c.start_date DESC, e.position")
+                .params(clients)
+                .query((rs, row) -> new Entitlement(rs.getString("id"), rs.getString("contract_name"),
+                        rs.getString("client_id"), rs.getString("entitlement_id"), rs.getString("name"),
+                        rs.getString("unit"), rs.getBigDecimal("total"), rs.getBigDecimal("consumed"),
+                        rs.getBigDecimal("remaining")))
+                .list();
+        return new Contact360(new ContactSummary((String) contact.get("id"), (String) contact.get("first_name"),
+                (String) contact.get("last_name"), (String) contact.get("email"), (String) contact.get("role"),
+                (String) contact.get("status"), (String) contact.get("primary_client_id"), clients,
+                ((Number) contact.get("version")).longValue()),
+                serviceRequests, List.of(), List.of(), entitlements);
+    }
+
+    private static DomainRuleViolation notFound(String id) {
+        return new DomainRuleViolation(ErrorCode.NOT_FOUND, "No contact " + id + ".");
+    }
+
+    /** The contact 360 ({@code contact, serviceRequests, assets, balances, entitlements}). */
+    record Contact360(ContactSummary contact, List<ServiceRequest> serviceRequests, List<Object> assets,
+                      List<Object> balances, List<Entitlement> entitlements) {
+    }
+
+    record ContactSummary(String id, String firstName, String lastName, String email, String role, String status,
+                          String primaryClientId, List<String> clients, long version) {
+    }
+
+    record ServiceRequest(String id, String clientId, String subject, String status, String priority,
+                          Instant lastUpdate) {
+    }
+
+    record Entitlement(String contractId, String contractName, String clientId, String entitlementId, String name,
+                       String unit, BigDecimal total, BigDecimal consumed, BigDecimal remaining) {
+    }
+}

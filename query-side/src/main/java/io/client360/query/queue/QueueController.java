@@ -1,0 +1,67 @@
+package io.client360.query.queue;
+
+import io.client360.kernel.DomainRuleViolation;
+import io.client360.kernel.ErrorCode;
+import io.client360.query.web.Readers;
+import io.client360.query.web.Timestamps;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Size;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Instant;
+import java.util.List;
+
+/** The work queue of an assignment group: its open inquiries (most urgent, then oldest first) and per-agent counts. */
+@RestController
+@Tag(name = "Queues")
+class QueueController {
+
+    private final JdbcClient jdbc;
+    private final Readers readers;
+
+    QueueController(JdbcClient jdbc, Readers readers) {
+        this.jdbc = jdbc;
+        this.readers = readers;
+    }
+
+    @GetMapping(path = "/api/queues/{assignmentGroup}", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Open inquiries of an assignment group with per-agent counts (staff only)")
+    Queue queue(@PathVariable @Size(max = 200) String assignmentGroup) {
+        if (!readers.current().isStaff()) {
+            throw new DomainRuleViolation(ErrorCode.FORBIDDEN, "Queues are for staff.");
+        }
+        List<QueuedInquiry> inquiries = jdbc.sql("SELECT id, client_id, subject, status, priority, assignee_id, created_at "
+                        + "FROM inquiry_view WHERE assignment_group = ? AND status NOT IN ('RESOLVED', 'CLOSED') "
+                        + "ORDER BY CASE priority WHEN 'CRITICAL' THEN 0 WHEN 'HIGH' THEN 1 WHEN 'MEDIUM' THEN 2 ELSE 3 END, "
+                        + "created_at, id")
+                .param(assignmentGroup)
+                .query((rs, row) -> new QueuedInquiry(rs.getString("id"), rs.getString("client_id"),
+                        rs.getString("subject"), rs.getString("status"), rs.getString("priority"),
+                        rs.getString("assignee_id"), Timestamps.read(rs, "created_at")))
+                .list();
+        List<AgentLoad> agents = jdbc.sql("SELECT assignee_id, COUNT(*) FROM inquiry_view WHERE assignment_group = ? "
+                        + "AND status NOT IN ('RESOLVED', 'CLOSED') AND assignee_id IS NOT NULL "
+                        + "GROUP BY assignee_id ORDER BY assignee_id")
+                .param(assignmentGroup)
+                .query((rs, row) -> new AgentLoad(rs.getString(1), rs.getLong(2)))
+                .list();
+        long unassigned = inquiries.stream().filter(inquiry -> inquiry.assigneeId() == null).count();
+        return new Queue(assignmentGroup, inquiries.size(), unassigned, agents, inquiries);
+    }
+
+    record Queue(String assignmentGroup, long open, long unassigned, List<AgentLoad> agents,
+                 List<QueuedInquiry> inquiries) {
+    }
+
+    record AgentLoad(String agentId, long open) {
+    }
+
+    record QueuedInquiry(String id, String clientId, String subject, String status, String priority, String assigneeId,
+                         Instant createdAt) {
+    }
+}
