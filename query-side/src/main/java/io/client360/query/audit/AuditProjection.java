@@ -12,6 +12,7 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import io.client360.query.web.Rebuildable;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -28,7 +29,7 @@ import static io.client360.query.web.Timestamps.column;
  */
 @Component
 @ProcessingGroup(AuditProjection.PROCESSING_GROUP)
-class AuditProjection {
+class AuditProjection implements Rebuildable {
 
     static final String PROCESSING_GROUP = "audit";
     static final String INQUIRY = "inquiry";
@@ -65,6 +66,17 @@ class AuditProjection {
                 "defaultGroup", event.defaultGroup(), "salesFallback", event.salesFallback());
         record(ROUTING, event.routingTableId(), seq, message, AuditDescription.of(
                 "Routing table replaced: " + event.rules().size() + " rules", changes, AuditCategory.AUDIT));
+    }
+
+    @Override
+    public String processor() {
+        return PROCESSING_GROUP;
+    }
+
+    /** Forgets one aggregate's entries (a replay folds its events again from nothing). */
+    @Override
+    public void forget(String aggregateId) {
+        jdbc.sql("DELETE FROM audit_entry WHERE aggregate_id = ?").param(aggregateId).update();
     }
 
     @ResetHandler

@@ -21,6 +21,7 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import io.client360.query.web.Rebuildable;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -39,7 +40,7 @@ import static io.client360.query.web.Timestamps.column;
  */
 @Component
 @ProcessingGroup(ContactProjection.PROCESSING_GROUP)
-class ContactProjection {
+class ContactProjection implements Rebuildable {
 
     static final String PROCESSING_GROUP = "contact";
     private static final TypeReference<Map<String, Object>> PREFERENCES = new TypeReference<>() {
@@ -185,7 +186,13 @@ class ContactProjection {
     }
 
     /** Forgets one contact's rows (time travel folds its events again from nothing). */
-    void forget(String contactId) {
+    @Override
+    public String processor() {
+        return PROCESSING_GROUP;
+    }
+
+    @Override
+    public void forget(String contactId) {
         jdbc.sql("DELETE FROM contact_client WHERE contact_id = ?").param(contactId).update();
         jdbc.sql("DELETE FROM contact_view WHERE id = ?").param(contactId).update();
     }

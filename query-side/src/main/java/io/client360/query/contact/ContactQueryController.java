@@ -50,7 +50,7 @@ class ContactQueryController {
             throw new DomainRuleViolation(ErrorCode.NOT_FOUND, "No contact " + id + ".");
         }
         if (asOf != null) {
-            return timeTravel.asOf(id, asOf, projection, projection::forget, () -> withClients(contacts.find(id)))
+            return timeTravel.asOf(id, asOf, projection, () -> withClients(contacts.find(id)))
                     .orElseThrow(() -> new DomainRuleViolation(ErrorCode.NOT_FOUND, "No contact " + id + " at " + asOf + "."));
         }
         return withClients(versionWait.atLeast(minVersion, () -> contacts.find(id), ContactView::version))

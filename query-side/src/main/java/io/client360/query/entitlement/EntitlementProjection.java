@@ -12,6 +12,7 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import io.client360.query.web.Rebuildable;
 import org.springframework.stereotype.Component;
 
 import java.math.BigDecimal;
@@ -26,7 +27,7 @@ import static io.client360.query.web.Timestamps.column;
  */
 @Component
 @ProcessingGroup(EntitlementProjection.PROCESSING_GROUP)
-class EntitlementProjection {
+class EntitlementProjection implements Rebuildable {
 
     static final String PROCESSING_GROUP = "entitlement";
 
@@ -109,7 +110,13 @@ class EntitlementProjection {
     }
 
     /** Forgets one contract's rows (time travel folds its events again from nothing). */
-    void forget(String contractId) {
+    @Override
+    public String processor() {
+        return PROCESSING_GROUP;
+    }
+
+    @Override
+    public void forget(String contractId) {
         jdbc.sql("DELETE FROM entitlement_consumption WHERE contract_id = ?").param(contractId).update();
         jdbc.sql("DELETE FROM entitlement_view WHERE contract_id = ?").param(contractId).update();
         jdbc.sql("DELETE FROM contract_view WHERE id = ?").param(contractId).update();

@@ -45,7 +45,7 @@ class EntitlementQueryController {
                                        @RequestParam(required = false) Instant asOf) {
         Readers.Reader reader = readers.current();
         Optional<List<EntitlementView>> entitlements = asOf == null ? read(id, reader)
-                : timeTravel.asOf(id, asOf, projection, projection::forget, () -> read(id, reader));
+                : timeTravel.asOf(id, asOf, projection, () -> read(id, reader));
         return entitlements.orElseThrow(() -> new DomainRuleViolation(ErrorCode.NOT_FOUND, "No contract " + id + "."));
     }
 

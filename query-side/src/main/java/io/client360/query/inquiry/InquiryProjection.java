@@ -26,6 +26,7 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import io.client360.query.web.Rebuildable;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -38,7 +39,7 @@ import static io.client360.query.web.Timestamps.column;
  */
 @Component
 @ProcessingGroup(InquiryProjection.PROCESSING_GROUP)
-class InquiryProjection {
+class InquiryProjection implements Rebuildable {
 
     static final String PROCESSING_GROUP = "inquiry";
 
@@ -204,11 +205,18 @@ class InquiryProjection {
     }
 
     /** Forgets one inquiry's rows (time travel folds its events again from nothing). */
-    void forget(String inquiryId) {
+    @Override
+    public String processor() {
+        return PROCESSING_GROUP;
+    }
+
+    @Override
+    public void forget(String inquiryId) {
         jdbc.sql("DELETE FROM inquiry_sla_breach WHERE inquiry_id = ?").param(inquiryId).update();
         jdbc.sql("DELETE FROM inquiry_sla_pause WHERE inquiry_id = ?").param(inquiryId).update();
         jdbc.sql("DELETE FROM inquiry_comment WHERE inquiry_id = ?").param(inquiryId).update();
         jdbc.sql("DELETE FROM inquiry_view WHERE id = ?").param(inquiryId).update();
+        jdbc.sql("DELETE FROM contact_alias WHERE duplicate_id = ?").param(inquiryId).update();
     }
 
     /**

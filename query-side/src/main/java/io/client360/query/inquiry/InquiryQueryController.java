@@ -54,7 +54,7 @@ class InquiryQueryController {
                         @RequestParam(required = false) @Min(0) Long minVersion,
                         @RequestParam(required = false) Instant asOf) {
         if (asOf != null) {
-            return timeTravel.asOf(id, asOf, projection, projection::forget, () -> visible(id, null))
+            return timeTravel.asOf(id, asOf, projection, () -> visible(id, null))
                     .orElseThrow(() -> new DomainRuleViolation(ErrorCode.NOT_FOUND, "No inquiry " + id + " at " + asOf + "."));
         }
         return visible(id, minVersion)

@@ -1,0 +1,13 @@
+package io.client360.query.web;
+
+/**
+ * A projection whose rows can be rebuilt one aggregate at a time: {@link #forget} deletes what it holds of
+ * an aggregate, and its own event handlers fold that aggregate's events back (time travel, replays).
+ */
+public interface Rebuildable {
+
+    /** The processing group (and processor) name. */
+    String processor();
+
+    void forget(String aggregateId);
+}
