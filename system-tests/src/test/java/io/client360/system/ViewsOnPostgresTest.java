@@ -185,4 +185,25 @@ class ViewsOnPostgresTest {
         assertThat(system.queries().get("/api/queues/RR.Team", TestTokens.bearer(TestTokens.contact("c-1"))).status())
                 .isEqualTo(403);
     }
+
+    @Test
+    void theClient360Stream_pushesAChangeWhenAnInquiryOfTheClientChanges() throws Exception {
+        String contact = system.newContact("stream-co", false);
+        java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+        java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                        "http://localhost:" + system.queries().port() + "/api/clients/stream-co/360/stream"))
+                .header("Authorization", "Bearer " + TestTokens.admin()).build();
+        java.util.concurrent.CompletableFuture<java.net.http.HttpResponse<java.util.stream.Stream<String>>> response =
+                client.sendAsync(request, java.net.http.HttpResponse.BodyHandlers.ofLines());
+        java.util.concurrent.CompletableFuture<String> firstChange = response.thenApply(lines -> lines.body()
+                .filter(line -> line.startsWith("data:")).findFirst().orElse(""));
+        Thread.sleep(500);
+
+        String id = inquiry("stream-co", contact, "LOW");
+
+        String change = firstChange.get(30, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(response.get().headers().firstValue("Content-Type")).hasValueSatisfying(type ->
+                assertThat(type).startsWith("text/event-stream"));
+        assertThat(change).contains("InquiryCreated").contains(id);
+    }
 }

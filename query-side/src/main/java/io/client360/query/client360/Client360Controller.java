@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -39,11 +40,13 @@ class Client360Controller {
     private final JdbcClient jdbc;
     private final Readers readers;
     private final JsonMapper json;
+    private final Client360Stream stream;
 
-    Client360Controller(JdbcClient jdbc, Readers readers, JsonMapper json) {
+    Client360Controller(JdbcClient jdbc, Readers readers, JsonMapper json, Client360Stream stream) {
         this.jdbc = jdbc;
         this.readers = readers;
         this.json = json;
+        this.stream = stream;
     }
 
     @GetMapping(path = "/api/clients/{clientId}/360", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -90,6 +93,15 @@ class Client360Controller {
                 .list();
         return new Client360(clientId, contacts, new OpenInquiries(open, byStatus, byPriority),
                 new SlaBreaches(breaches.size(), breaches), contracts, recent);
+    }
+
+    @GetMapping(path = "/api/clients/{clientId}/360/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    @Operation(summary = "Server-Sent Events: a 'change' event whenever the client's inquiries or contracts change")
+    SseEmitter stream(@PathVariable @Size(max = 100) String clientId) {
+        if (!mayRead(readers.current(), clientId)) {
+            throw new DomainRuleViolation(ErrorCode.NOT_FOUND, "No client " + clientId + ".");
+        }
+        return stream.subscribe(clientId);
     }
 
     private boolean mayRead(Readers.Reader reader, String clientId) {

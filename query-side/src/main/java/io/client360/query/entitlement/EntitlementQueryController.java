@@ -4,6 +4,8 @@ import io.client360.kernel.DomainRuleViolation;
 import io.client360.kernel.ErrorCode;
 import io.client360.query.web.Readers;
 import io.client360.query.web.TimeTravel;
+import io.client360.query.web.VersionWait;
+import jakarta.validation.constraints.Min;
 import io.client360.query.web.Timestamps;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -29,9 +31,11 @@ class EntitlementQueryController {
     private final Readers readers;
     private final TimeTravel timeTravel;
     private final EntitlementProjection projection;
+    private final VersionWait versionWait;
 
     EntitlementQueryController(JdbcClient jdbc, Readers readers, TimeTravel timeTravel,
-                               EntitlementProjection projection) {
+                               EntitlementProjection projection, VersionWait versionWait) {
+        this.versionWait = versionWait;
         this.jdbc = jdbc;
         this.readers = readers;
         this.timeTravel = timeTravel;
@@ -42,8 +46,11 @@ class EntitlementQueryController {
     @Operation(summary = "Per entitlement: total, consumed, remaining (null when not counted) and each consumption; "
             + "asOf gives them as they were at that instant")
     List<EntitlementView> entitlements(@PathVariable @Size(max = 100) String id,
-                                       @RequestParam(required = false) Instant asOf) {
+                                       @RequestParam(required = false) Instant asOf,
+                                       @RequestParam(required = false) @Min(0) Long minVersion) {
         Readers.Reader reader = readers.current();
+        versionWait.atLeast(minVersion, () -> jdbc.sql("SELECT version FROM contract_view WHERE id = ?").param(id)
+                .query(Long.class).optional(), Long::longValue);
         Optional<List<EntitlementView>> entitlements = asOf == null ? read(id, reader)
                 : timeTravel.asOf(id, asOf, projection, () -> read(id, reader));
         return entitlements.orElseThrow(() -> new DomainRuleViolation(ErrorCode.NOT_FOUND, "No contract " + id + "."));
