@@ -37,40 +37,33 @@ class IdempotencyRecorder {
     void on(InquiryCreated event, @SequenceNumber long version,
             @MetaDataValue(MetadataKeys.IDEMPOTENCY_KEY) String key,
             @MetaDataValue(MetadataKeys.REQUEST_HASH) String hash) {
-        if (key == null) {
-            return;
-        }
-        Map<String, Object> response = new LinkedHashMap<>();
-        response.put("id", event.inquiryId());
-        response.put("version", version);
-        response.put("assignmentGroup", event.assignmentGroup());
-        store.record(IdempotencyStore.INQUIRIES, key, hash, event.inquiryId(), json.writeValueAsString(response));
+        record(IdempotencyStore.INQUIRIES, key, hash, event.inquiryId(), version,
+                Map.of("assignmentGroup", event.assignmentGroup()));
     }
 
     @EventHandler
     void on(ServiceContractCreated event, @SequenceNumber long version,
             @MetaDataValue(MetadataKeys.IDEMPOTENCY_KEY) String key,
             @MetaDataValue(MetadataKeys.REQUEST_HASH) String hash) {
-        if (key == null) {
-            return;
-        }
-        Map<String, Object> response = new LinkedHashMap<>();
-        response.put("id", event.contractId());
-        response.put("version", version);
-        store.record(IdempotencyStore.CONTRACTS, key, hash, event.contractId(), json.writeValueAsString(response));
+        record(IdempotencyStore.CONTRACTS, key, hash, event.contractId(), version, Map.of());
     }
 
     @EventHandler
     void on(ContactCreated event, @SequenceNumber long version,
             @MetaDataValue(MetadataKeys.IDEMPOTENCY_KEY) String key,
             @MetaDataValue(MetadataKeys.REQUEST_HASH) String hash) {
+        record(IdempotencyStore.CONTACTS, key, hash, event.contactId(), version, Map.of("role", event.role()));
+    }
+
+    /** Stores the response the creating request got: {@code {id, version, …extra}} (nothing without a key). */
+    private void record(String scope, String key, String hash, String id, long version, Map<String, Object> extra) {
         if (key == null) {
             return;
         }
         Map<String, Object> response = new LinkedHashMap<>();
-        response.put("id", event.contactId());
+        response.put("id", id);
         response.put("version", version);
-        response.put("role", event.role());
-        store.record(IdempotencyStore.CONTACTS, key, hash, event.contactId(), json.writeValueAsString(response));
+        response.putAll(extra);
+        store.record(scope, key, hash, id, json.writeValueAsString(response));
     }
 }
