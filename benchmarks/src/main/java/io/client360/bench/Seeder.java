@@ -1,0 +1,183 @@
+package io.client360.bench;
+
+import io.client360.kernel.MetadataKeys;
+import io.client360.kernel.contact.ClientMembership;
+import io.client360.kernel.contact.ContactCreated;
+import io.client360.kernel.contact.ContactRole;
+import io.client360.kernel.contact.ContactSource;
+import io.client360.kernel.contact.PortalSettings;
+import io.client360.kernel.inquiry.Channel;
+import io.client360.kernel.inquiry.CommentAdded;
+import io.client360.kernel.inquiry.InquiryAssigned;
+import io.client360.kernel.inquiry.InquiryCreated;
+import io.client360.kernel.inquiry.InquiryReassigned;
+import io.client360.kernel.inquiry.InquiryType;
+import io.client360.kernel.inquiry.Priority;
+import io.client360.kernel.inquiry.PriorityChanged;
+import io.client360.kernel.inquiry.RoutingMatch;
+import io.client360.kernel.inquiry.Visibility;
+import io.client360.kernel.inquiry.WorkLogged;
+import org.axonframework.common.jdbc.DataSourceConnectionProvider;
+import org.axonframework.common.transaction.NoTransactionManager;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.serialization.jackson3.Jackson3Serializer;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+
+import java.io.PrintWriter;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Seeds a large event store through Axon's JDBC storage engine, in batches of one transaction each:
+ * contacts, inquiries of ten events each, and a few inquiries with a thousand events (long streams).
+ * Writes the ids it made as CSV feeders for the Gatling simulations.
+ * <p>
+ * usage: Seeder JDBC_URL USER EVENTS OUT_DIR
+ */
+public final class Seeder {
+
+    static final int EVENTS_PER_INQUIRY = 10;
+    static final int CONTACTS = 10_000;
+    static final int LONG_STREAMS = 10;
+    static final int LONG_STREAM_EVENTS = 1_000;
+    static final int BATCH = 2_000;
+
+    private Seeder() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String url = args[0];
+        String user = args[1];
+        long events = Long.parseLong(args[2]);
+        Path out = Path.of(args[3]);
+        Files.createDirectories(out);
+        long started = System.nanoTime();
+        try (Connection connection = DriverManager.getConnection(url, user, "")) {
+            connection.setAutoCommit(false);
+            SingleConnectionDataSource single = new SingleConnectionDataSource(connection, true);
+            JdbcEventStorageEngine engine = JdbcEventStorageEngine.builder()
+                    .connectionProvider(new DataSourceConnectionProvider(single))
+                    .transactionManager(NoTransactionManager.INSTANCE)
+                    .eventSerializer(Jackson3Serializer.builder().build())
+                    .snapshotSerializer(Jackson3Serializer.builder().build())
+                    .build();
+            Batch batch = new Batch(engine, connection);
+            MetaData metaData = MetaData.with(MetadataKeys.ACTOR_ID, "seeder").and(MetadataKeys.ACTOR_KIND, "SYSTEM");
+            try (PrintWriter contacts = new PrintWriter(Files.newBufferedWriter(out.resolve("contacts.csv")));
+                 PrintWriter inquiries = new PrintWriter(Files.newBufferedWriter(out.resolve("inquiries.csv")));
+                 PrintWriter longStreams = new PrintWriter(Files.newBufferedWriter(out.resolve("long.csv")))) {
+                contacts.println("contactId,clientId");
+                inquiries.println("inquiryId");
+                longStreams.println("inquiryId");
+                for (int c = 0; c < CONTACTS; c++) {
+                    String id = "bench-contact-" + c;
+                    String client = "bench-client-" + (c % 100);
+                    batch.add(message("Contact", id, 0, new ContactCreated(id, "First" + c, "Last" + c,
+                            "c" + c + "@bench.test", List.of(), null, null, ContactSource.DIRECTORY_SYNC, false, false,
+                            false, ContactRole.CALLER_ONLY,
+                            List.of(new ClientMembership(client, PortalSettings.defaults(), Map.of())), client, null),
+                            metaData));
+                    contacts.println(id + "," + client);
+                }
+                long inquiryCount = Math.max(0, (events - CONTACTS - (long) LONG_STREAMS * LONG_STREAM_EVENTS)
+                        / EVENTS_PER_INQUIRY);
+                for (long i = 0; i < inquiryCount; i++) {
+                    String id = "bench-inquiry-" + i;
+                    int contact = (int) (i % CONTACTS);
+                    for (Object event : inquiry(id, "bench-contact-" + contact, "bench-client-" + (contact % 100))) {
+                        batch.add(message("Inquiry", id, batch.sequence(id), event, metaData));
+                    }
+                    inquiries.println(id);
+                }
+                for (int l = 0; l < LONG_STREAMS; l++) {
+                    String id = "bench-long-" + l;
+                    batch.add(message("Inquiry", id, 0, created(id, "bench-contact-" + l, "bench-client-" + l), metaData));
+                    for (int e = 1; e < LONG_STREAM_EVENTS; e++) {
+                        batch.add(message("Inquiry", id, e, new CommentAdded(id, id + "-c" + e, "Comment " + e,
+                                Visibility.INTERNAL, "agent-1", "AGENT"), metaData));
+                    }
+                    longStreams.println(id);
+                }
+            }
+            batch.flush();
+            System.out.printf("seeded_events=%d seconds=%.1f%n", batch.written,
+                    (System.nanoTime() - started) / 1e9);
+        }
+    }
+
+    static InquiryCreated created(String id, String contactId, String clientId) {
+        return new InquiryCreated(id, clientId, contactId, "Studio", null, InquiryType.TECHNICAL_QUESTION,
+                Channel.EMAIL, "Seeded inquiry " + id, "Seeded for the benchmark.", Priority.MEDIUM,
+                "TOP.1.Developer Studio- CustomerSupport", RoutingMatch.DEFAULT_GROUP);
+    }
+
+    static List<Object> inquiry(String id, String contactId, String clientId) {
+        List<Object> events = new ArrayList<>();
+        events.add(created(id, contactId, clientId));
+        events.add(new InquiryReassigned(id, "TOP.1.Developer Studio- CustomerSupport", "L2.Bench", "seeded"));
+        events.add(new InquiryAssigned(id, "L2.Bench", null, "agent-" + (id.hashCode() & 15)));
+        for (int c = 0; c < 5; c++) {
+            events.add(new CommentAdded(id, id + "-c" + c, "Seeded comment " + c,
+                    c % 2 == 0 ? Visibility.PUBLIC : Visibility.INTERNAL, "agent-1", "AGENT"));
+        }
+        events.add(new PriorityChanged(id, Priority.MEDIUM, Priority.HIGH));
+        events.add(new WorkLogged(id, id + "-w", new BigDecimal("1.5"), "seeded", "agent-1"));
+        return events;
+    }
+
+    static DomainEventMessage<?> message(String type, String id, long sequence, Object payload, MetaData metaData) {
+        return new GenericDomainEventMessage<>(type, id, sequence, payload, metaData);
+    }
+
+    /** Appends in batches, one transaction each. */
+    private static final class Batch {
+        private final JdbcEventStorageEngine engine;
+        private final Connection connection;
+        private final List<DomainEventMessage<?>> pending = new ArrayList<>();
+        private final Map<String, Long> sequences = new java.util.HashMap<>();
+        private long written;
+
+        Batch(JdbcEventStorageEngine engine, Connection connection) {
+            this.engine = engine;
+            this.connection = connection;
+        }
+
+        long sequence(String id) {
+            long next = sequences.getOrDefault(id, 0L);
+            sequences.put(id, next + 1);
+            if (next == EVENTS_PER_INQUIRY - 1) {
+                sequences.remove(id);
+            }
+            return next;
+        }
+
+        void add(DomainEventMessage<?> message) throws Exception {
+            pending.add(message);
+            if (pending.size() >= BATCH) {
+                flush();
+            }
+        }
+
+        void flush() throws Exception {
+            if (pending.isEmpty()) {
+                return;
+            }
+            engine.appendEvents(pending);
+            connection.commit();
+            written += pending.size();
+            pending.clear();
+            if (written % 100_000 < BATCH) {
+                System.out.println("seeded " + written);
+            }
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package io.client360.bench;
+
+import io.gatling.javaapi.core.ChainBuilder;
+import io.gatling.javaapi.core.FeederBuilder;
+import io.gatling.javaapi.core.PopulationBuilder;
+import io.gatling.javaapi.core.ScenarioBuilder;
+import io.gatling.javaapi.core.Simulation;
+import io.gatling.javaapi.http.HttpProtocolBuilder;
+
+import java.time.Duration;
+
+import static io.gatling.javaapi.core.CoreDsl.StringBody;
+import static io.gatling.javaapi.core.CoreDsl.constantConcurrentUsers;
+import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
+import static io.gatling.javaapi.core.CoreDsl.csv;
+import static io.gatling.javaapi.core.CoreDsl.feed;
+import static io.gatling.javaapi.core.CoreDsl.percent;
+import static io.gatling.javaapi.core.CoreDsl.scenario;
+import static io.gatling.javaapi.http.HttpDsl.http;
+import static io.gatling.javaapi.http.HttpDsl.status;
+
+/**
+ * The HTTP load of the benchmark suite, chosen by system properties:
+ * {@code workload} = {@code writes} (the command mix of BENCHMARKS.md: create 20 %, comment 40 %,
+ * reassign 10 %, pending + client response 20 %, resolve + reopen 10 %) or {@code reads}
+ * (an inquiry or a contact 360); {@code model} = {@code closed} ({@code users} concurrent users) or
+ * {@code open} ({@code rate} users per second); {@code seconds}; {@code commandUrl}, {@code queryUrl},
+ * {@code token} and {@code feeders} (the seeder's CSV directory).
+ */
+public class ApiSimulation extends Simulation {
+
+    static final String WORKLOAD = System.getProperty("workload", "writes");
+    static final String MODEL = System.getProperty("model", "closed");
+    static final int USERS = Integer.getInteger("users", 16);
+    static final double RATE = Double.parseDouble(System.getProperty("rate", "50"));
+    static final int SECONDS = Integer.getInteger("seconds", 20);
+    static final String FEEDERS = System.getProperty("feeders", "target/bench-data");
+
+    final FeederBuilder<String> inquiries = csv(FEEDERS + "/inquiries.csv").random();
+    final FeederBuilder<String> contacts = csv(FEEDERS + "/contacts.csv").random();
+
+    final ChainBuilder create = feed(contacts).exec(http("create inquiry").post("/api/inquiries")
+            .body(StringBody("{\"clientId\":\"#{clientId}\",\"contactId\":\"#{contactId}\",\"product\":\"Studio\","
+                    + "\"type\":\"TECHNICAL_QUESTION\",\"channel\":\"EMAIL\",\"subject\":\"Load\","
+                    + "\"description\":\"Benchmark\",\"priority\":\"MEDIUM\"}"))
+            .check(status().is(201)));
+    final ChainBuilder comment = feed(inquiries).exec(http("comment").post("/api/inquiries/#{inquiryId}/comments")
+            .body(StringBody("{\"body\":\"Benchmark comment\",\"visibility\":\"PUBLIC\"}")).check(status().is(200)));
+    final ChainBuilder reassign = feed(inquiries).exec(http("reassign")
+            .post("/api/inquiries/#{inquiryId}/reassignment")
+            .body(StringBody("{\"assignmentGroup\":\"G-#{randomUuid()}\",\"reason\":\"benchmark\"}"))
+            .check(status().is(200)));
+    final ChainBuilder pendingAndResponse = feed(inquiries)
+            .exec(http("pending client").post("/api/inquiries/#{inquiryId}/pending-client")
+                    .body(StringBody("{\"pendingCode\":\"AWAITING_INFO\"}")).check(status().is(200)))
+            .exec(http("client response").post("/api/inquiries/#{inquiryId}/client-responses")
+                    .body(StringBody("{\"body\":\"Here it is\"}")).check(status().is(200)));
+    final ChainBuilder resolveAndReopen = feed(inquiries)
+            .exec(http("resolve").post("/api/inquiries/#{inquiryId}/resolution")
+                    .body(StringBody("{\"resolutionCode\":\"FIXED\",\"override\":true,\"overrideReason\":\"benchmark\"}"))
+                    .check(status().is(200)))
+            .exec(http("reopen").post("/api/inquiries/#{inquiryId}/reopening")
+                    .body(StringBody("{\"reason\":\"benchmark\"}")).check(status().is(200)));
+
+    final ChainBuilder readInquiry = feed(inquiries).exec(http("read inquiry")
+            .get(System.getProperty("queryUrl") + "/api/inquiries/#{inquiryId}").check(status().is(200)));
+    final ChainBuilder readContact360 = feed(contacts).exec(http("read contact 360")
+            .get(System.getProperty("queryUrl") + "/api/contacts/#{contactId}/360").check(status().is(200)));
+
+    {
+        HttpProtocolBuilder protocol = http.baseUrl(System.getProperty("commandUrl", "http://localhost:8080"))
+                .header("Authorization", "Bearer " + System.getProperty("token"))
+                .contentTypeHeader("application/json")
+                .shareConnections();
+        ScenarioBuilder load = "reads".equals(WORKLOAD)
+                ? scenario("reads").randomSwitch().on(percent(50).then(readInquiry), percent(50).then(readContact360))
+                : scenario("writes").randomSwitch().on(percent(20).then(create), percent(40).then(comment),
+                percent(10).then(reassign), percent(20).then(pendingAndResponse), percent(10).then(resolveAndReopen));
+        PopulationBuilder population = "open".equals(MODEL)
+                ? load.injectOpen(constantUsersPerSec(RATE).during(Duration.ofSeconds(SECONDS)))
+                : load.injectClosed(constantConcurrentUsers(USERS).during(Duration.ofSeconds(SECONDS)));
+        setUp(population).protocols(protocol);
+    }
+}
