@@ -38,8 +38,9 @@ public class ApiSimulation extends Simulation {
 
     final FeederBuilder<String> inquiries = csv(FEEDERS + "/inquiries.csv").random();
     final FeederBuilder<String> contacts = csv(FEEDERS + "/contacts.csv").random();
+    final FeederBuilder<String> apiContacts = csv(FEEDERS + "/api-contacts.csv").random();
 
-    final ChainBuilder create = feed(contacts).exec(http("create inquiry").post("/api/inquiries")
+    final ChainBuilder create = feed(apiContacts).exec(http("create inquiry").post("/api/inquiries")
             .body(StringBody("{\"clientId\":\"#{clientId}\",\"contactId\":\"#{contactId}\",\"product\":\"Studio\","
                     + "\"type\":\"TECHNICAL_QUESTION\",\"channel\":\"EMAIL\",\"subject\":\"Load\","
                     + "\"description\":\"Benchmark\",\"priority\":\"MEDIUM\"}"))
