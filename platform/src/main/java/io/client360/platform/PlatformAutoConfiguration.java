@@ -1,5 +1,6 @@
 package io.client360.platform;
 
+import io.client360.platform.eventstore.EventStoreConfiguration;
 import io.client360.platform.eventstore.EventStoreMigrations;
 import io.client360.platform.messaging.ActorCorrelationDataProvider;
 import io.client360.platform.security.TokenSecurityConfiguration;
@@ -30,7 +31,7 @@ import tools.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
                 "org.axonframework.springboot.autoconfig.TransactionAutoConfiguration",
                 "org.axonframework.springboot.autoconfig.NoOpTransactionAutoConfiguration",
                 "org.axonframework.springboot.autoconfig.AxonAutoConfiguration"})
-@Import({ProblemDetailsAdvice.class, TokenSecurityConfiguration.class})
+@Import({ProblemDetailsAdvice.class, TokenSecurityConfiguration.class, EventStoreConfiguration.class})
 public class PlatformAutoConfiguration {
 
     @Bean

@@ -50,7 +50,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.getVersion;
 
 /**
  * A person at one or more client organisations. Keeps exactly one primary client among its clients,
- * derives its role from its access flags, and locks itself after inactivity (a persistent deadline).
+ * derives its role from its access flags, and locks itself after inactivity (a persistent deadline,
+ * never cancelled: the lock checks that it is still the one armed).
  */
 @Aggregate(snapshotTriggerDefinition = "contactSnapshotTrigger")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY,
@@ -182,9 +183,7 @@ class Contact {
         if (derived != role) {
             apply(new ContactRoleChanged(contactId, role, derived));
         }
-        if (lockDue == null) {
-            deadlines.cancelAllWithinScope(INACTIVITY_LOCK);
-        } else if (!keepsLock) {
+        if (lockDue != null && !keepsLock) {
             armLock(deadlines, untilLock, lockDue);
         }
         return getVersion();
@@ -202,7 +201,6 @@ class Contact {
         Instant now = clock.instant();
         Instant lockDue = now.plus(timings.lockInactiveAfter());
         apply(new ContactLoggedIn(contactId, now, lockDue));
-        deadlines.cancelAllWithinScope(INACTIVITY_LOCK);
         armLock(deadlines, timings.lockInactiveAfter(), lockDue);
         return getVersion();
     }
@@ -227,14 +225,13 @@ class Contact {
     }
 
     /** Retires this contact as a duplicate of {@code survivorId}; answers what the survivor takes over. */
-    Absorbed retireInto(String survivorId, DeadlineManager deadlines) {
+    Absorbed retireInto(String survivorId) {
         requireNotMerged();
         if (survivorId.equals(contactId)) {
             throw refused(ErrorCode.VALIDATION_FAILED, "A contact cannot be merged into itself.");
         }
         Absorbed absorbed = new Absorbed(List.copyOf(emails), List.copyOf(clients.values()));
         apply(new ContactRetiredAsDuplicate(contactId, survivorId));
-        deadlines.cancelAllWithinScope(INACTIVITY_LOCK);
         return absorbed;
     }
 

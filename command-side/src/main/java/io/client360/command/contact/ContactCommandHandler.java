@@ -58,10 +58,10 @@ public class ContactCommandHandler {
     }
 
     @CommandHandler
-    public long handle(MergeContacts command, DeadlineManager deadlines) {
+    public long handle(MergeContacts command) {
         Aggregate<Contact> duplicate = repository.get().load(command.duplicateId());
         Aggregate<Contact> survivor = repository.get().load(command.survivorId());
-        Contact.Absorbed absorbed = duplicate.invoke(it -> it.retireInto(command.survivorId(), deadlines));
+        Contact.Absorbed absorbed = duplicate.invoke(it -> it.retireInto(command.survivorId()));
         survivor.execute(it -> it.absorb(command.duplicateId(), absorbed));
         return survivor.version();
     }

@@ -243,8 +243,16 @@ class ContactTest {
         fixture.given(portalUserOfAcmeAndGlobex())
                 .when(new ChangeContactAccess(ID, false, false, false, null))
                 .expectEvents(new ContactAccessChanged(ID, false, false, false, null),
-                        new ContactRoleChanged(ID, ContactRole.ASSOCIATE, ContactRole.CALLER_ONLY))
-                .expectNoScheduledDeadlines();
+                        new ContactRoleChanged(ID, ContactRole.ASSOCIATE, ContactRole.CALLER_ONLY));
+    }
+
+    @Test
+    void aContactWithoutPortalAccess_isNeverLocked() {
+        fixture.givenNoPriorActivity()
+                .andGivenCommands(create(true, false, false, List.of(ACME), null),
+                        new ChangeContactAccess(ID, false, false, false, null))
+                .whenTimeElapses(LOCK_NEW.plusSeconds(1))
+                .expectNoEvents();
     }
 
     @Test
