@@ -179,9 +179,12 @@ public final class Probe {
         HttpResponse<String> started = send(post(queryUrl + "/api/admin/replays", token,
                 "{\"processor\":\"" + processor + "\"}"));
         String id = started.body().replaceAll(".*\"replayId\"\\s*:\\s*\"([^\"]+)\".*", "$1");
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
         while (true) {
             HttpResponse<String> status = send(get(queryUrl + "/api/admin/replays/" + id, token));
-            if (!status.body().contains("\"RUNNING\"")) {
+            boolean running = status.body().contains("\"RUNNING\"");
+            if (!running || System.nanoTime() > deadline) {
+                // a long replay is sampled for two minutes: its rate by then is the figure
                 System.out.println("replay_status=" + status.body().replaceAll("\\s", ""));
                 return;
             }
