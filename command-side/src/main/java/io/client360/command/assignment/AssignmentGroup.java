@@ -22,8 +22,8 @@ import java.util.List;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import static org.axonframework.modelling.command.AggregateLifecycle.getVersion;
 
-/** An assignment group: its agents, its policy, and whose turn it is. */
-@Aggregate
+/** An assignment group: its agents, its policy, and whose turn it is (one event per pick: snapshots keep it short). */
+@Aggregate(snapshotTriggerDefinition = "assignmentGroupSnapshotTrigger")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY,
         getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
