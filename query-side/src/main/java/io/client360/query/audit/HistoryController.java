@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /** History feeds for auditors: every event of an inquiry or a contact as an entry, filterable and searchable. */
 @RestController
@@ -33,14 +34,10 @@ class HistoryController {
     List<HistoryEntry> inquiryHistory(@PathVariable @Size(max = 100) String id,
                                       @RequestParam(defaultValue = "all") String filter,
                                       @RequestParam(required = false) @Size(max = 200) String q) {
-        HistoryFilter chosen = parse(filter);
         Readers.Reader reader = readers.current();
-        String[] inquiry = history.inquiry(id)
-                .filter(found -> reader.mayReadInquiry(found[0], found[1]))
-                .filter(found -> history.exists(AuditProjection.INQUIRY, id))
-                .orElseThrow(() -> new DomainRuleViolation(ErrorCode.NOT_FOUND, "No inquiry " + id + "."));
-        boolean showSensitive = reader.mayReadComment(inquiry[0], "SENSITIVE", null);
-        return history.feed(AuditProjection.INQUIRY, id, chosen, q, showSensitive, reader);
+        Optional<String[]> inquiry = history.inquiry(id).filter(found -> reader.mayReadInquiry(found[0], found[1]));
+        boolean showSensitive = inquiry.map(found -> reader.mayReadComment(found[0], "SENSITIVE", null)).orElse(false);
+        return feed(AuditProjection.INQUIRY, "inquiry", id, filter, q, inquiry.isPresent(), showSensitive, reader);
     }
 
     @GetMapping(path = "/api/contacts/{id}/history", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -48,12 +45,8 @@ class HistoryController {
     List<HistoryEntry> contactHistory(@PathVariable @Size(max = 100) String id,
                                       @RequestParam(defaultValue = "all") String filter,
                                       @RequestParam(required = false) @Size(max = 200) String q) {
-        HistoryFilter chosen = parse(filter);
         Readers.Reader reader = readers.current();
-        if (!reader.mayReadContact(id) || !history.exists(AuditProjection.CONTACT, id)) {
-            throw new DomainRuleViolation(ErrorCode.NOT_FOUND, "No contact " + id + ".");
-        }
-        return history.feed(AuditProjection.CONTACT, id, chosen, q, false, reader);
+        return feed(AuditProjection.CONTACT, "contact", id, filter, q, reader.mayReadContact(id), false, reader);
     }
 
     @GetMapping(path = "/api/contracts/{id}/history", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -61,13 +54,19 @@ class HistoryController {
     List<HistoryEntry> contractHistory(@PathVariable @Size(max = 100) String id,
                                        @RequestParam(defaultValue = "all") String filter,
                                        @RequestParam(required = false) @Size(max = 200) String q) {
-        HistoryFilter chosen = parse(filter);
         Readers.Reader reader = readers.current();
         boolean visible = history.contractClient(id).filter(reader::mayReadClient).isPresent();
-        if (!visible || !history.exists(AuditProjection.CONTRACT, id)) {
-            throw new DomainRuleViolation(ErrorCode.NOT_FOUND, "No contract " + id + ".");
+        return feed(AuditProjection.CONTRACT, "contract", id, filter, q, visible, false, reader);
+    }
+
+    /** One aggregate's feed, or 404 when it has none or the reader may not see it (existence is not revealed). */
+    private List<HistoryEntry> feed(String aggregateType, String noun, String id, String filter, String q,
+                                    boolean visible, boolean showSensitive, Readers.Reader reader) {
+        HistoryFilter chosen = parse(filter);
+        if (!visible || !history.exists(aggregateType, id)) {
+            throw new DomainRuleViolation(ErrorCode.NOT_FOUND, "No " + noun + " " + id + ".");
         }
-        return history.feed(AuditProjection.CONTRACT, id, chosen, q, false, reader);
+        return history.feed(aggregateType, id, chosen, q, showSensitive, reader);
     }
 
     static HistoryFilter parse(String filter) {

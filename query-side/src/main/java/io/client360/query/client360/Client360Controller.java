@@ -109,12 +109,7 @@ class Client360Controller {
             return true;
         }
         Readers.Membership membership = reader.memberships().get(clientId);
-        if (membership == null) {
-            return false;
-        }
-        boolean clientAdmin = jdbc.sql("SELECT client_admin FROM contact_view WHERE id = ?").param(reader.id())
-                .query(Boolean.class).optional().orElse(false);
-        return membership.showAllInquiries() || clientAdmin;
+        return membership != null && (membership.showAllInquiries() || reader.clientAdmin());
     }
 
     private Map<String, Long> counts(String column, String clientId) {

@@ -25,23 +25,27 @@ public class Readers {
     public Reader current() {
         Actor actor = Actor.current();
         if (actor.isStaff()) {
-            return new Reader(actor, Map.of());
+            return new Reader(actor, Map.of(), false);
         }
         Map<String, Membership> memberships = new LinkedHashMap<>();
-        jdbc.sql("SELECT c.client_id, c.show_all_inquiries, c.show_sensitive FROM contact_client c "
+        boolean[] clientAdmin = {false};
+        jdbc.sql("SELECT c.client_id, c.show_all_inquiries, c.show_sensitive, v.client_admin FROM contact_client c "
                         + "JOIN contact_view v ON v.id = c.contact_id WHERE c.contact_id = ? AND v.status <> 'MERGED'")
                 .param(actor.id())
-                .query((rs, row) -> memberships.put(rs.getString(1), new Membership(rs.getBoolean(2), rs.getBoolean(3))))
+                .query((rs, row) -> {
+                    clientAdmin[0] = rs.getBoolean(4);
+                    return memberships.put(rs.getString(1), new Membership(rs.getBoolean(2), rs.getBoolean(3)));
+                })
                 .list();
-        return new Reader(actor, memberships);
+        return new Reader(actor, memberships, clientAdmin[0]);
     }
 
     /** A contact's settings at one of its clients. */
     public record Membership(boolean showAllInquiries, boolean showSensitive) {
     }
 
-    /** The reader of one request. */
-    public record Reader(Actor actor, Map<String, Membership> memberships) {
+    /** The reader of one request; {@code clientAdmin} for a contact with client-administrator privileges. */
+    public record Reader(Actor actor, Map<String, Membership> memberships, boolean clientAdmin) {
 
         public boolean isStaff() {
             return actor.isStaff();
