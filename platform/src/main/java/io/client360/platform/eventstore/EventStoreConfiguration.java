@@ -42,14 +42,20 @@ public class EventStoreConfiguration {
                 .build();
     }
 
+    /**
+     * The store that processors tail, through a shared cache of recent events ({@code cached-events}) that one
+     * producer fills; the producer's reads are bounded ({@link BoundedTailReads}) so that the cache stays bounded.
+     */
     @Bean
     EmbeddedEventStore eventStore(EventStorageEngine storageEngine, Configuration configuration,
-                                  @Value("${client360.eventstore.fetch-delay-ms:10}") long fetchDelayMs) {
+                                  @Value("${client360.eventstore.fetch-delay-ms:10}") long fetchDelayMs,
+                                  @Value("${client360.eventstore.cached-events:10000}") int cachedEvents) {
         return EmbeddedEventStore.builder()
-                .storageEngine(storageEngine)
+                .storageEngine(new BoundedTailReads(storageEngine, cachedEvents))
                 .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
                 .spanFactory(configuration.getComponent(EventBusSpanFactory.class))
                 .fetchDelay(fetchDelayMs)
+                .cachedEvents(cachedEvents)
                 .build();
     }
 }
