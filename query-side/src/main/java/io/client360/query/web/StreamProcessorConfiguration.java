@@ -1,6 +1,7 @@
 package io.client360.query.web;
 
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.messaging.StreamableMessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -11,7 +12,8 @@ class StreamProcessorConfiguration {
 
     @Bean
     ConfigurerModule streamStartsAtHead() {
-        return configurer -> configurer.eventProcessing().registerPooledStreamingEventProcessorConfiguration(
-                "client360-stream", (config, builder) -> builder.initialToken(StreamableMessageSource::createHeadToken));
+        return configurer -> configurer.eventProcessing().registerTrackingEventProcessorConfiguration(
+                "client360-stream", config -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
+                        .andInitialTrackingToken(StreamableMessageSource::createHeadToken));
     }
 }
