@@ -10,7 +10,7 @@ import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
-import org.axonframework.eventsourcing.eventstore.jdbc.JdbcSQLErrorCodesResolver;
+import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
@@ -24,12 +24,17 @@ import org.springframework.context.annotation.Bean;
 @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
 public class EventStoreConfiguration {
 
+    private static final String UNIQUE_VIOLATION = "23505";
+
     @Bean
     EventStorageEngine eventStorageEngine(Serializer defaultSerializer,
                                           @Qualifier("eventSerializer") Serializer eventSerializer,
                                           Configuration configuration, ConnectionProvider connectionProvider,
                                           TransactionManager transactionManager) {
-        PersistenceExceptionResolver resolver = new JdbcSQLErrorCodesResolver();
+        // A second append at the same aggregate sequence is a unique violation (SQLSTATE 23505 on PostgreSQL and H2):
+        // a concurrent write, answered 409. Axon's JDBC default only knows SQLIntegrityConstraintViolationException,
+        // which PostgreSQL's driver never throws, so on PostgreSQL such a conflict looked like an outage (503).
+        PersistenceExceptionResolver resolver = new SQLStateResolver(UNIQUE_VIOLATION);
         return JdbcEventStorageEngine.builder()
                 .snapshotSerializer(defaultSerializer)
                 .upcasterChain(configuration.upcasterChain())
