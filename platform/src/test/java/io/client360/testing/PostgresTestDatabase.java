@@ -47,6 +47,12 @@ public final class PostgresTestDatabase implements AutoCloseable {
                 "spring.datasource.password="};
     }
 
+    /** Spring properties that reach this database through another address (a proxy in front of the server). */
+    public String[] springPropertiesVia(String server) {
+        return new String[]{"spring.datasource.url=jdbc:postgresql://" + server + "/" + name,
+                "spring.datasource.username=" + USER, "spring.datasource.password="};
+    }
+
     @Override
     public void close() {
         execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");

@@ -2,6 +2,7 @@ package io.client360.command.web;
 
 import io.client360.kernel.BusinessError;
 import io.client360.kernel.ErrorCode;
+import io.client360.platform.web.DatabaseOutage;
 import io.client360.platform.web.Problems;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.common.AxonTransientException;
@@ -51,6 +52,9 @@ class CommandErrorAdvice {
                 .map(BusinessError.class::cast)
                 .map(error -> answer(Problems.of(error.code(), error.detail())))
                 .orElseGet(() -> {
+                    if (DatabaseOutage.causes(e)) {
+                        return storeUnavailable(e);
+                    }
                     log.error("Command failed", e);
                     return answer(Problems.of(ErrorCode.INTERNAL_ERROR, "The command failed."));
                 });
@@ -59,9 +63,7 @@ class CommandErrorAdvice {
     @ExceptionHandler({EventStoreException.class, AxonTransientException.class})
     ResponseEntity<ProblemDetail> storeUnavailable(RuntimeException e) {
         log.warn("Event store unavailable: {}", e.getMessage());
-        ProblemDetail problem = Problems.of(ErrorCode.SERVICE_UNAVAILABLE, "The event store is not reachable; retry later.");
-        return ResponseEntity.status(problem.getStatus()).header(HttpHeaders.RETRY_AFTER, "5")
-                .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        return DatabaseOutage.answer(ProblemDetail.class);
     }
 
     private static ResponseEntity<ProblemDetail> answer(ProblemDetail problem) {

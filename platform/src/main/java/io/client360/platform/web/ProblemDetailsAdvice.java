@@ -74,11 +74,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             DataAccessResourceFailureException.class, QueryTimeoutException.class})
     ResponseEntity<Object> databaseUnavailable(Exception e) {
         log.warn("Database unavailable: {}", e.getMessage());
-        ProblemDetail problem = Problems.of(ErrorCode.SERVICE_UNAVAILABLE, "The database is not reachable; retry later.");
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                .header(HttpHeaders.RETRY_AFTER, "5")
-                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(problem);
+        return DatabaseOutage.answer(Object.class);
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
@@ -91,6 +87,9 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         if (e instanceof ErrorResponse errorResponse) {
             return problem(Problems.of(errorResponse.getStatusCode(), codeFor(errorResponse.getStatusCode()),
                     errorResponse.getBody().getDetail()));
+        }
+        if (DatabaseOutage.causes(e)) {
+            return databaseUnavailable(e);
         }
         log.error("Unexpected failure", e);
         return problem(Problems.of(ErrorCode.INTERNAL_ERROR, "An unexpected error occurred."));
@@ -145,7 +144,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 .body(response.getBody());
     }
 
-    private static ErrorCode codeFor(HttpStatusCode status) {
+    static ErrorCode codeFor(HttpStatusCode status) {
         return switch (status.value()) {
             case 404 -> ErrorCode.NOT_FOUND;
             case 401 -> ErrorCode.UNAUTHORIZED;
