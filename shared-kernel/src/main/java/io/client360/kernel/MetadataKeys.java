@@ -15,6 +15,8 @@ public final class MetadataKeys {
     public static final String REQUEST_ID = "requestId";
     public static final String IDEMPOTENCY_KEY = "idempotencyKey";
     public static final String REQUEST_HASH = "requestHash";
+    /** The aggregate an update with an Idempotency-Key changes: its response is recorded with the events. */
+    public static final String IDEMPOTENT_UPDATE_OF = "idempotentUpdateOf";
 
     public static final String SYSTEM_ACTOR = "system";
 

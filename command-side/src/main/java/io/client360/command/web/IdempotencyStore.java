@@ -10,9 +10,9 @@ import java.util.HexFormat;
 import java.util.Optional;
 
 /**
- * Remembers the response given to a creating request with an {@code Idempotency-Key}. Rows are
- * written by {@link IdempotencyRecorder} in the same transaction as the creation event, so a key is
- * recorded exactly when its aggregate exists.
+ * Remembers the response given to a write with an {@code Idempotency-Key}. Rows are written in the same
+ * transaction as the write's events ({@link IdempotencyRecorder} for creations, {@link IdempotentUpdates} for the
+ * rest), so a key is recorded exactly when its write was stored.
  */
 @Component
 public class IdempotencyStore {
@@ -23,6 +23,8 @@ public class IdempotencyStore {
     public static final String CONTACTS = "contacts";
     /** Scope of the keys of {@code POST /api/contracts}. */
     public static final String CONTRACTS = "contracts";
+    /** Scope of the keys of every other write (comments, assignments, resolutions…), recorded by {@link IdempotentUpdates}. */
+    public static final String UPDATES = "updates";
 
     private final JdbcClient jdbc;
 

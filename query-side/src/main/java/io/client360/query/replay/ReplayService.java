@@ -6,6 +6,8 @@ import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -33,6 +35,9 @@ import java.util.stream.Collectors;
  * folded again from its events by the projection's own handlers, one aggregate per transaction, so a
  * reader sees each aggregate either as before or as rebuilt, never half; then the processor resumes
  * from its token (what it meanwhile finds already folded, its idempotent handlers skip).
+ * <p>
+ * Each aggregate's rebuild commits together with the replay's checkpoint (how many aggregates are done), so a
+ * replay cut short by a crash resumes after the restart with the next aggregate ({@link #resumeInterrupted()}).
  */
 @Service
 public class ReplayService {
@@ -74,8 +79,29 @@ public class ReplayService {
         long head = jdbc.sql("SELECT COUNT(*) FROM domainevententry").query(Long.class).single();
         jdbc.sql("INSERT INTO replay_run (id, processor, status, position, head, started_at) VALUES (?, ?, 'RUNNING', 0, ?, ?)")
                 .params(id, processor, head, Instant.now().atOffset(ZoneOffset.UTC)).update();
-        executor.submit(() -> run(id, projection));
+        executor.submit(() -> run(id, projection, 0, 0));
         return Optional.of(id);
+    }
+
+    /** Resumes the replays that were running when this side stopped (a crash, a kill), from their checkpoint. */
+    @EventListener(ApplicationReadyEvent.class)
+    public void resumeInterrupted() {
+        jdbc.sql("SELECT id, processor, position, aggregates_done FROM replay_run WHERE status = 'RUNNING'")
+                .query((rs, row) -> new Interrupted(rs.getString("id"), rs.getString("processor"),
+                        rs.getLong("position"), rs.getLong("aggregates_done")))
+                .list()
+                .forEach(interrupted -> {
+                    Rebuildable projection = projections.get(interrupted.processor());
+                    if (projection != null && running.add(interrupted.processor())) {
+                        log.info("Resuming replay {} of {} after {} aggregates", interrupted.id(),
+                                interrupted.processor(), interrupted.aggregatesDone());
+                        executor.submit(() -> run(interrupted.id(), projection, interrupted.aggregatesDone(),
+                                interrupted.position()));
+                    }
+                });
+    }
+
+    private record Interrupted(String id, String processor, long position, long aggregatesDone) {
     }
 
     public Optional<ReplayStatus> status(String id) {
@@ -86,20 +112,26 @@ public class ReplayService {
                 .optional();
     }
 
-    private void run(String id, Rebuildable projection) {
+    private void run(String id, Rebuildable projection, long aggregatesDone, long positionSoFar) {
         Optional<StreamingEventProcessor> processor = processing.eventProcessor(projection.processor(),
                 StreamingEventProcessor.class);
         Instant started = Instant.now();
-        long position = 0;
+        long position = positionSoFar;
         try {
             processor.ifPresent(live -> live.shutdownAsync().join());
             List<String> aggregates = jdbc.sql("SELECT aggregateidentifier FROM domainevententry "
-                            + "GROUP BY aggregateidentifier ORDER BY MIN(globalindex)")
+                            + "GROUP BY aggregateidentifier ORDER BY MIN(globalindex), aggregateidentifier")
                     .query(String.class).list();
-            for (String aggregateId : aggregates) {
-                Long folded = transactions.execute(status -> folding.refold(aggregateId, projection, null));
-                position += folded == null ? 0 : folded;
-                progress(id, position, "RUNNING", started, null);
+            for (int next = (int) aggregatesDone; next < aggregates.size(); next++) {
+                String aggregateId = aggregates.get(next);
+                long done = next + 1;
+                long before = position;
+                Long after = transactions.execute(status -> {
+                    long folded = before + folding.refold(aggregateId, projection, null);
+                    checkpoint(id, folded, done, folded - positionSoFar, started);
+                    return folded;
+                });
+                position = after == null ? position : after;
             }
             progress(id, position, "COMPLETED", started, null);
         } catch (RuntimeException e) {
@@ -109,6 +141,15 @@ public class ReplayService {
             processor.ifPresent(StreamingEventProcessor::start);
             running.remove(projection.processor());
         }
+    }
+
+    /** Records, in the aggregate's own transaction, how far the replay got; the rate counts this run's events. */
+    private void checkpoint(String id, long position, long aggregatesDone, long foldedThisRun, Instant started) {
+        double seconds = Math.max(Duration.between(started, Instant.now()).toMillis(), 1) / 1000.0;
+        jdbc.sql("UPDATE replay_run SET position = ?, aggregates_done = ?, events_per_second = ? WHERE id = ?")
+                .params(position, aggregatesDone,
+                        BigDecimal.valueOf(foldedThisRun / seconds).setScale(1, RoundingMode.HALF_UP), id)
+                .update();
     }
 
     private void progress(String id, long position, String status, Instant started, String error) {
