@@ -1,10 +1,16 @@
 package io.client360.platform;
 
+import io.client360.kernel.upcasting.InquiryClosedUpcaster;
+import io.client360.platform.deadletter.DeadLetterConfiguration;
 import io.client360.platform.eventstore.EventStoreConfiguration;
+import io.client360.platform.metrics.MetricsConfiguration;
 import io.client360.platform.eventstore.EventStoreMigrations;
 import io.client360.platform.messaging.ActorCorrelationDataProvider;
 import io.client360.platform.security.TokenSecurityConfiguration;
 import io.client360.platform.web.ProblemDetailsAdvice;
+import io.client360.platform.web.NulRejectingStrings;
+import io.client360.platform.web.ProblemErrorController;
+import io.client360.platform.web.ProblemErrorReportValve;
 import io.client360.platform.web.RequestSizeLimitFilter;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.serialization.jackson3.Jackson3SerializerCustomizer;
@@ -30,8 +36,10 @@ import tools.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
         beforeName = {"org.axonframework.springboot.autoconfig.JdbcAutoConfiguration",
                 "org.axonframework.springboot.autoconfig.TransactionAutoConfiguration",
                 "org.axonframework.springboot.autoconfig.NoOpTransactionAutoConfiguration",
-                "org.axonframework.springboot.autoconfig.AxonAutoConfiguration"})
-@Import({ProblemDetailsAdvice.class, TokenSecurityConfiguration.class, EventStoreConfiguration.class})
+                "org.axonframework.springboot.autoconfig.AxonAutoConfiguration",
+                "org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration"})
+@Import({ProblemDetailsAdvice.class, TokenSecurityConfiguration.class, EventStoreConfiguration.class,
+        DeadLetterConfiguration.class, MetricsConfiguration.class, ProblemErrorController.class})
 public class PlatformAutoConfiguration {
 
     @Bean
@@ -60,6 +68,28 @@ public class PlatformAutoConfiguration {
                         .allowIfSubType("java.util.")
                         .allowIfSubType("java.lang.")
                         .build());
+    }
+
+    /** Stored events of an older shape are read in their current shape (both sides load and project them). */
+    @Bean
+    InquiryClosedUpcaster inquiryClosedUpcaster() {
+        return new InquiryClosedUpcaster();
+    }
+
+    /** Strings of request bodies never carry a NUL (PostgreSQL cannot store one): 400 at the edge. */
+    @Bean
+    tools.jackson.databind.JacksonModule nulRejectingStrings() {
+        return NulRejectingStrings.module();
+    }
+
+    /** What Tomcat refuses before any servlet runs answers problem+json too. */
+    @Bean
+    org.springframework.boot.tomcat.TomcatContextCustomizer problemErrorReports() {
+        return context -> {
+            if (context.getParent() instanceof org.apache.catalina.core.StandardHost host) {
+                host.setErrorReportValveClass(ProblemErrorReportValve.class.getName());
+            }
+        };
     }
 
     @Bean

@@ -292,7 +292,7 @@ class Inquiry {
         if (status != InquiryStatus.RESOLVED || !deadline.closesAt().equals(closesAt)) {
             return; // reopened since: this quiet period no longer applies
         }
-        apply(new InquiryClosed(inquiryId, resolutionCode));
+        apply(new InquiryClosed(inquiryId, resolutionCode, true));
     }
 
     private void resolve(String code, String note, boolean overrodeWindow, String overrideReason, boolean automatic,

@@ -310,7 +310,7 @@ class InquiryTest {
         fixture.given(created())
                 .andGivenCommands(new ResolveInquiry(ID, "FIXED", "Patched", false, null, null))
                 .whenTimeElapses(QUIET.plusSeconds(1))
-                .expectEvents(new InquiryClosed(ID, "FIXED"));
+                .expectEvents(new InquiryClosed(ID, "FIXED", true));
     }
 
     @Test
@@ -331,7 +331,7 @@ class InquiryTest {
                 .expectEvents(new InquiryResolved(ID, Inquiry.NO_CLIENT_RESPONSE,
                                 "The client did not respond within the follow-up window.", false, null, true,
                                 NOW.plus(QUIET)),
-                        new InquiryClosed(ID, Inquiry.NO_CLIENT_RESPONSE));
+                        new InquiryClosed(ID, Inquiry.NO_CLIENT_RESPONSE, true));
     }
 
     static Stream<Object> everyCommand() {
@@ -350,7 +350,7 @@ class InquiryTest {
     @ParameterizedTest
     @MethodSource("everyCommand")
     void aClosedInquiry_refusesEveryCommand(Object command) {
-        fixture.given(created(), resolved(), new InquiryClosed(ID, "FIXED"))
+        fixture.given(created(), resolved(), new InquiryClosed(ID, "FIXED", true))
                 .when(command)
                 .expectNoEvents()
                 .expectException(refusedWith(ErrorCode.INQUIRY_CLOSED));

@@ -84,7 +84,7 @@ final class InquiryAuditDescriptions {
                     changes("status", change("RESOLVED", "IN_PROGRESS"), "reason", e.reason()), AuditCategory.IMPORTANT);
         }
         if (event instanceof InquiryClosed e) {
-            return AuditDescription.of("Closed after the quiet period",
+            return AuditDescription.of(e.automatic() ? "Closed after the quiet period" : "Closed",
                     changes("status", change("RESOLVED", "CLOSED")), AuditCategory.IMPORTANT);
         }
         if (event instanceof WorkLogged e) {

@@ -107,7 +107,7 @@ class InquiryProjectionTest {
                 .then(new CommentAdded(id, "c-9", "hello", Visibility.PUBLIC, "agent-1", "AGENT"))
                 .then(new WorkLogged(id, "w-9", new BigDecimal("1.25"), null, "agent-1"))
                 .then(new InquiryResolved(id, "FIXED", null, false, null, false, Instant.parse("2026-11-12T09:00:00Z")))
-                .then(new InquiryClosed(id, "FIXED"));
+                .then(new InquiryClosed(id, "FIXED", true));
         store(events);
         awaitVersion(id, 4);
         List<Map<String, Object>> before = rows(id);

@@ -1,0 +1,301 @@
+package io.client360.command.web;
+
+import io.client360.command.CommandSideApplication;
+import io.client360.testing.Http;
+import io.client360.testing.PostgresTestDatabase;
+import io.client360.testing.TestTokens;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.lifecycle.AfterContainer;
+import net.jqwik.api.lifecycle.BeforeContainer;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Property-based tests of the write API's edge (jqwik): random and mutated JSON, huge and deeply nested bodies,
+ * wrong types, unicode edge cases and path junk at every write endpoint. Whatever is sent, the answer is never a
+ * 5xx, an error is problem+json, and a refused request stores no event.
+ */
+class HostileInputPropertiesTest {
+
+    static PostgresTestDatabase database;
+    static ConfigurableApplicationContext commandSide;
+    static Http http;
+    static Map<String, String> ids;
+    static int tries;
+
+    /** Every write endpoint, with a valid body to mutate; {contact}, {inquiry}, {contract}… name live aggregates. */
+    static final List<Endpoint> ENDPOINTS = List.of(
+            new Endpoint("POST", "/api/contacts", """
+                    {"firstName":"Ada","lastName":"Lovelace","email":"ada@example.com","phone":"+441234567890",
+                     "timeZone":"Europe/London","portalAccess":true,"clients":[{"clientId":"acme"}]}"""),
+            new Endpoint("PUT", "/api/contacts/{contact}", """
+                    {"firstName":"Ada","lastName":"King","email":"ada.king@example.com"}"""),
+            new Endpoint("POST", "/api/contacts/{contact}/clients", "{\"clientId\":\"globex\"}"),
+            new Endpoint("DELETE", "/api/contacts/{contact}/clients/{client}", null),
+            new Endpoint("PUT", "/api/contacts/{contact}/primary-client", "{\"clientId\":\"acme\"}"),
+            new Endpoint("PUT", "/api/contacts/{contact}/clients/{client}/settings", """
+                    {"seeAllClientInquiries":true,"clientAdmin":false,"notifyOnUpdates":true}"""),
+            new Endpoint("PUT", "/api/contacts/{contact}/clients/{client}/product-preferences", """
+                    {"preferences":{"Portal":"PREFERRED"}}"""),
+            new Endpoint("PUT", "/api/contacts/{contact}/access", "{\"portalAccess\":false}"),
+            new Endpoint("POST", "/api/contacts/{contact}/logins", "{}"),
+            new Endpoint("POST", "/api/contacts/{contact}/reactivation", "{\"inquiryId\":\"{inquiry}\"}"),
+            new Endpoint("POST", "/api/contacts/{contact}/merge", "{\"duplicateId\":\"{contact}\"}"),
+            new Endpoint("POST", "/api/inquiries", """
+                    {"clientId":"acme","contactId":"{contact}","product":"Portal","type":"TECHNICAL_QUESTION",
+                     "channel":"PHONE","subject":"Help","description":"It broke","priority":"LOW"}"""),
+            new Endpoint("POST", "/api/inquiries/{inquiry}/reassignment", "{\"assignmentGroup\":\"L2.Platform\",\"reason\":\"why\"}"),
+            new Endpoint("POST", "/api/inquiries/{inquiry}/assignment", "{\"agentId\":\"agent-7\"}"),
+            new Endpoint("POST", "/api/inquiries/{inquiry}/comments", "{\"body\":\"hello\",\"visibility\":\"PUBLIC\"}"),
+            new Endpoint("POST", "/api/inquiries/{inquiry}/pending-client", "{\"pendingCode\":\"AWAITING_CLIENT_INFO\",\"note\":\"n\"}"),
+            new Endpoint("POST", "/api/inquiries/{inquiry}/client-responses", "{\"body\":\"here\"}"),
+            new Endpoint("POST", "/api/inquiries/{inquiry}/resolution", "{\"resolutionCode\":\"FIXED\",\"note\":\"done\"}"),
+            new Endpoint("POST", "/api/inquiries/{inquiry}/reopening", "{\"reason\":\"again\"}"),
+            new Endpoint("POST", "/api/inquiries/{inquiry}/work-logs", "{\"hours\":1.5,\"note\":\"work\"}"),
+            new Endpoint("PUT", "/api/inquiries/{inquiry}/priority", "{\"priority\":\"HIGH\"}"),
+            new Endpoint("POST", "/api/contracts", """
+                    {"clientId":"acme","name":"Gold","startDate":"%s","endDate":"%s","coveredProducts":["Portal"],
+                     "entitlements":[{"name":"Cases","unit":"CASES","totalUnits":5,"perUnit":true}],
+                     "slas":[{"priority":"LOW","responseMinutes":60,"resolutionMinutes":600,"pauseOnPendingClient":true}]}"""
+                    .formatted(LocalDate.now(), LocalDate.now().plusYears(1))),
+            new Endpoint("POST", "/api/contracts/{contract}/entitlements", """
+                    {"name":"Hours","unit":"HOURS","totalUnits":10,"perUnit":true}"""),
+            new Endpoint("POST", "/api/contracts/{contract}/entitlements/{entitlement}/consumptions",
+                    "{\"inquiryId\":\"{inquiry}\",\"units\":1}"),
+            new Endpoint("POST", "/api/contracts/{contract}/entitlements/{entitlement}/reversals",
+                    "{\"inquiryId\":\"{inquiry}\",\"reason\":\"mistake\"}"),
+            new Endpoint("PUT", "/api/routing-rules", """
+                    {"defaultGroup":"L1.Studio","salesFallback":"SALES.Inside","rules":[{"type":"SALES","assignmentGroup":"SALES.Inside"}]}"""),
+            new Endpoint("PUT", "/api/assignment-groups/{group}", "{\"strategy\":\"ROUND_ROBIN\",\"agents\":[\"agent-1\"]}"));
+
+    @BeforeContainer
+    static void start() {
+        database = PostgresTestDatabase.create("hostile");
+        java.util.List<String> arguments = new java.util.ArrayList<>();
+        for (String property : database.springProperties()) {
+            arguments.add("--" + property);
+        }
+        arguments.add("--server.port=0");
+        commandSide = CommandSideApplication.builder().run(arguments.toArray(String[]::new));
+        http = new Http(Integer.parseInt(commandSide.getEnvironment().getProperty("local.server.port")))
+                .bearer(TestTokens.admin());
+        String contact = http.post("/api/contacts", """
+                {"firstName":"Grace","lastName":"Hopper","email":"grace@example.com","clients":[{"clientId":"acme"}]}""")
+                .text("id");
+        String inquiry = http.post("/api/inquiries", """
+                {"clientId":"acme","contactId":"%s","product":"Portal","type":"TECHNICAL_QUESTION","channel":"PHONE",
+                 "subject":"Fixture","description":"Fixture","priority":"LOW"}""".formatted(contact)).text("id");
+        Http.Response contract = http.post("/api/contracts", ENDPOINTS.stream()
+                .filter(endpoint -> endpoint.path().equals("/api/contracts")).findFirst().orElseThrow().validBody());
+        String contractId = contract.text("id");
+        String entitlement = http.post("/api/contracts/" + contractId + "/entitlements",
+                "{\"name\":\"Hours\",\"unit\":\"HOURS\",\"totalUnits\":10,\"perUnit\":true}").text("entitlementId");
+        ids = Map.of("{contact}", contact, "{inquiry}", inquiry, "{contract}", contractId, "{entitlement}", entitlement,
+                "{client}", "acme", "{group}", "L2.Platform");
+    }
+
+    @AfterContainer
+    static void stop() {
+        System.out.println("hostile input: " + tries + " requests sent");
+        commandSide.close();
+        database.close();
+    }
+
+    @Property(tries = 600)
+    void anyBodyAtAnyWriteEndpoint_neverFailsWithA5xx_andARefusedOneStoresNothing(
+            @ForAll("endpoints") Endpoint endpoint, @ForAll("hostileBodies") Mutation mutation) {
+        String body = mutation.apply(endpoint.validBody() == null ? "{}" : resolve(endpoint.validBody()));
+        assertAnswered(endpoint.method(), resolve(endpoint.path()), body);
+    }
+
+    @Property(tries = 200)
+    void junkInThePath_neverFailsWithA5xx(@ForAll("endpoints") Endpoint endpoint, @ForAll("pathJunk") String junk) {
+        String path = endpoint.path();
+        String placeholder = ids.keySet().stream().filter(path::contains).findFirst().orElse(null);
+        String junkPath = placeholder == null ? path + "/" + encode(junk) : resolve(path.replace(placeholder, encode(junk)));
+        assertAnswered(endpoint.method(), junkPath,
+                endpoint.validBody() == null ? null : resolve(endpoint.validBody()));
+    }
+
+    private static void assertAnswered(String method, String path, String body) {
+        long before = quiescentEventCount();
+        Http.Response response = http.send(method, path, body);
+        tries++;
+
+        assertThat(response.status()).as("%s %s %s → %s", method, path, abbreviate(body), response).isLessThan(500);
+        if (response.status() >= 400) {
+            assertThat(response.header("Content-Type")).as(response.toString())
+                    .hasValueSatisfying(type -> assertThat(type).contains("application/problem+json"));
+            assertThat(response.body()).doesNotContain("Exception", "\tat ");
+            assertThat(eventCount()).as("no event stored by a refused request: " + response).isEqualTo(before);
+        }
+    }
+
+    @Provide
+    Arbitrary<Endpoint> endpoints() {
+        return Arbitraries.of(ENDPOINTS);
+    }
+
+    @Provide
+    Arbitrary<Mutation> hostileBodies() {
+        Arbitrary<String> anyJson = jsonValue(4);
+        return Arbitraries.oneOf(
+                anyJson.map(json -> valid -> json),
+                Arbitraries.strings().ofMaxLength(200).map(junk -> valid -> junk),
+                Arbitraries.integers().between(0, 400).map(cut -> valid -> valid.substring(0, Math.min(cut, valid.length()))),
+                Arbitraries.integers().between(1, 60).flatMap(field -> anyJson.map(json -> valid -> replaceNthValue(valid, field, json))),
+                Arbitraries.integers().between(1, 60).map(field -> valid -> dropNthField(valid, field)),
+                weirdStrings().map(text -> valid -> replaceNthValue(valid, Math.abs(text.hashCode() % 8) + 1, quote(text))),
+                Arbitraries.of(20_000, 100_000).map(depth -> valid -> "[".repeat(depth) + "]".repeat(depth)),
+                Arbitraries.of(20_000).map(depth -> valid -> "{\"a\":".repeat(depth) + "1" + "}".repeat(depth)),
+                Arbitraries.of(300_000, 3_000_000).map(size -> valid -> "{\"body\":\"" + "x".repeat(size) + "\"}"),
+                Arbitraries.of("", "null", "[]", "\"text\"", "42", "{\"a\":1,\"a\":2}", "{\"priority\":\"HIGH\"}{}",
+                        "\uFEFF{}", "{\"hours\":1e309}", "{\"hours\":-0.0}", "{\"totalUnits\":99999999999999999999}",
+                        "{\"startDate\":\"2026-02-30\"}", "{\"email\":\"a@\"}").map(fixed -> valid -> fixed));
+    }
+
+    @Provide
+    Arbitrary<String> pathJunk() {
+        return Arbitraries.oneOf(weirdStrings(), Arbitraries.of("..", "../..", "%00", " ", "%2e%2e", "a/b", "x".repeat(5000)));
+    }
+
+    private static Arbitrary<String> weirdStrings() {
+        return Arbitraries.oneOf(
+                Arbitraries.strings().all().ofMaxLength(50),
+                Arbitraries.strings().withCharRange('\u0000', '\u001f').ofMaxLength(20),
+                Arbitraries.of("\uD83D\uDE00", "\uD800", "\uDFFF", "e\u0301", "\u202Eevil", "\u0000", "\\u0000",
+                        "<script>alert(1)</script>", "' OR 1=1 --", "${jndi:ldap://x}", "%s%n", "null", "🙂".repeat(300)));
+    }
+
+    private static Arbitrary<String> jsonValue(int depth) {
+        Arbitrary<String> scalar = Arbitraries.oneOf(
+                Arbitraries.of("null", "true", "false", "0", "-1", "1.5", "1e400", "-9223372036854775809", "\"\""),
+                Arbitraries.integers().map(String::valueOf),
+                Arbitraries.doubles().map(String::valueOf),
+                weirdStrings().map(HostileInputPropertiesTest::quote));
+        if (depth == 0) {
+            return scalar;
+        }
+        Arbitrary<String> nested = jsonValue(depth - 1);
+        Arbitrary<String> array = nested.list().ofMaxSize(4).map(items -> "[" + String.join(",", items) + "]");
+        Arbitrary<String> object = Arbitraries.maps(Arbitraries.oneOf(weirdStrings(), Arbitraries.of("body",
+                        "priority", "clientId", "contactId", "hours", "visibility", "email", "agentId", "clients",
+                        "entitlements", "rules", "inquiryId", "units", "startDate")), nested).ofMaxSize(5)
+                .map(fields -> {
+                    StringBuilder json = new StringBuilder("{");
+                    fields.forEach((key, value) -> json.append(json.length() > 1 ? "," : "").append(quote(key))
+                            .append(':').append(value));
+                    return json.append('}').toString();
+                });
+        return Arbitraries.frequencyOf(
+                net.jqwik.api.Tuple.of(3, scalar), net.jqwik.api.Tuple.of(1, array), net.jqwik.api.Tuple.of(2, object));
+    }
+
+    /** Replaces the n-th value after a {@code ":"} of a JSON text (wrapping around). */
+    private static String replaceNthValue(String json, int n, String replacement) {
+        java.util.regex.Matcher values = java.util.regex.Pattern
+                .compile(":\\s*(\"(?:[^\"\\\\]|\\\\.)*\"|-?[0-9.eE+]+|true|false|null)").matcher(json);
+        List<java.util.regex.MatchResult> found = values.results().toList();
+        if (found.isEmpty()) {
+            return replacement;
+        }
+        java.util.regex.MatchResult target = found.get((n - 1) % found.size());
+        return json.substring(0, target.start(1)) + replacement + json.substring(target.end(1));
+    }
+
+    /** Drops the n-th {@code "name": value} pair of a JSON text (wrapping around). */
+    private static String dropNthField(String json, int n) {
+        java.util.regex.Matcher fields = java.util.regex.Pattern
+                .compile("\"[A-Za-z]+\"\\s*:\\s*(\"(?:[^\"\\\\]|\\\\.)*\"|-?[0-9.eE+]+|true|false|null)\\s*,?").matcher(json);
+        List<java.util.regex.MatchResult> found = fields.results().toList();
+        if (found.isEmpty()) {
+            return json;
+        }
+        java.util.regex.MatchResult target = found.get((n - 1) % found.size());
+        return json.substring(0, target.start()) + json.substring(target.end());
+    }
+
+    private static String quote(String text) {
+        StringBuilder quoted = new StringBuilder("\"");
+        for (char c : text.toCharArray()) {
+            switch (c) {
+                case '"' -> quoted.append("\\\"");
+                case '\\' -> quoted.append("\\\\");
+                default -> {
+                    if (c < 0x20) {
+                        quoted.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        quoted.append(c);
+                    }
+                }
+            }
+        }
+        return quoted.append('"').toString();
+    }
+
+    private static String resolve(String text) {
+        String resolved = text;
+        for (Map.Entry<String, String> id : ids.entrySet()) {
+            resolved = resolved.replace(id.getKey(), id.getValue());
+        }
+        return resolved;
+    }
+
+    private static String encode(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    private static String abbreviate(String text) {
+        return text == null || text.length() < 300 ? text : text.substring(0, 300) + "…(" + text.length() + " chars)";
+    }
+
+    /** The number of stored events once the policies have finished reacting to earlier accepted requests. */
+    private static long quiescentEventCount() {
+        long[] last = {eventCount()};
+        await().atMost(Duration.ofSeconds(10)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(150)).until(() -> {
+            long now = eventCount();
+            boolean stable = now == last[0];
+            last[0] = now;
+            return stable;
+        });
+        return last[0];
+    }
+
+    private static long eventCount() {
+        try (Connection connection = database.connect(); Statement statement = connection.createStatement();
+             ResultSet count = statement.executeQuery("SELECT count(*) FROM domainevententry")) {
+            count.next();
+            return count.getLong(1);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    record Endpoint(String method, String path, String validBody) {
+        @Override
+        public String toString() {
+            return method + " " + path;
+        }
+    }
+
+    /** Turns the endpoint's valid body into a hostile one. */
+    interface Mutation {
+        String apply(String validBody);
+    }
+}
