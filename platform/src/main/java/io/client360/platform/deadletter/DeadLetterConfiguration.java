@@ -3,6 +3,9 @@ package io.client360.platform.deadletter;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+
+import javax.sql.DataSource;
 
 /**
  * The dead-letter admin API of a side. The queues themselves are Axon's JDBC ones, switched on per processing group
@@ -19,5 +22,10 @@ public class DeadLetterConfiguration {
     @Bean
     DeadLetterController deadLetterController(DeadLetters deadLetters) {
         return new DeadLetterController(deadLetters);
+    }
+
+    @Bean
+    SavepointPerEvent savepointPerEvent(DataSource dataSource, Environment environment) {
+        return new SavepointPerEvent(dataSource, environment);
     }
 }

@@ -45,6 +45,8 @@ class DeadLettersTest {
 
     /** The inquiry whose comments the faulty handler refuses to handle (none when null). */
     static final AtomicReference<String> POISONED = new AtomicReference<>();
+    /** The inquiry whose comments make the faulty handler send failing SQL (none when null). */
+    static final AtomicReference<String> POISONED_SQL = new AtomicReference<>();
 
     @LocalServerPort
     int port;
@@ -62,6 +64,32 @@ class DeadLettersTest {
     @AfterEach
     void healed() {
         POISONED.set(null);
+        POISONED_SQL.set(null);
+    }
+
+    @Test
+    void aHandlerWhoseSqlFails_isParkedToo_andTheProcessorGoesOnWithOtherInquiries() {
+        InquiryEvents events = new InquiryEvents("inq-sql-poisoned")
+                .then(InquiryEvents.created("inq-sql-poisoned", "client-1", "contact-1", Priority.HIGH))
+                .then(new CommentAdded("inq-sql-poisoned", "sql-c-1", "breaks the SQL", Visibility.PUBLIC, "agent-1", "AGENT"));
+        eventStore.publish(events.messages().subList(0, 1));
+        awaitVersion("inq-sql-poisoned", 0);
+
+        POISONED_SQL.set("inq-sql-poisoned");
+        eventStore.publish(events.messages().subList(1, 2));
+        InquiryEvents after = new InquiryEvents("inq-after-sql")
+                .then(InquiryEvents.created("inq-after-sql", "client-1", "contact-1", Priority.LOW));
+        eventStore.publish(after.messages());
+
+        awaitVersion("inq-after-sql", 0);
+        await().atMost(Duration.ofSeconds(15)).until(() -> admin.get("/api/admin/dead-letters?processingGroup=inquiry")
+                .json().get("sequences").toString().contains("inq-sql-poisoned"));
+        assertThat(agent.get("/api/inquiries/inq-sql-poisoned").json().get("comments")).isEmpty();
+
+        POISONED_SQL.set(null);
+        assertThat(admin.post("/api/admin/dead-letters/inquiry/inq-sql-poisoned/retry", "").json()
+                .get("succeeded").asLong()).isEqualTo(1);
+        assertThat(awaitVersion("inq-sql-poisoned", 1).get("comments")).hasSize(1);
     }
 
     @Test
@@ -164,8 +192,8 @@ class DeadLettersTest {
 
         @Bean
         @org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)
-        FaultyInquiryHandler faultyInquiryHandler() {
-            return new FaultyInquiryHandler();
+        FaultyInquiryHandler faultyInquiryHandler(org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+            return new FaultyInquiryHandler(jdbc);
         }
     }
 
@@ -177,10 +205,20 @@ class DeadLettersTest {
     @org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)
     static class FaultyInquiryHandler {
 
+        private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+        FaultyInquiryHandler(org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+            this.jdbc = jdbc;
+        }
+
         @EventHandler
         void on(CommentAdded event) {
             if (event.inquiryId().equals(POISONED.get())) {
                 throw new IllegalStateException("cannot handle a comment of " + event.inquiryId());
+            }
+            if (event.inquiryId().equals(POISONED_SQL.get())) {
+                // a failed statement aborts a PostgreSQL transaction: only a savepoint lets the processor go on
+                jdbc.sql("SELECT 1 / (SELECT COUNT(*) FROM inquiry_view WHERE id = 'none')").query(Integer.class).single();
             }
         }
     }
