@@ -3,24 +3,27 @@ package io.client360.platform;
 import io.client360.kernel.upcasting.InquiryClosedUpcaster;
 import io.client360.platform.deadletter.DeadLetterConfiguration;
 import io.client360.platform.eventstore.EventStoreConfiguration;
-import io.client360.platform.metrics.MetricsConfiguration;
 import io.client360.platform.eventstore.EventStoreMigrations;
 import io.client360.platform.messaging.ActorCorrelationDataProvider;
+import io.client360.platform.metrics.MetricsConfiguration;
 import io.client360.platform.security.TokenSecurityConfiguration;
-import io.client360.platform.web.ProblemDetailsAdvice;
 import io.client360.platform.web.NulRejectingStrings;
+import io.client360.platform.web.ProblemDetailsAdvice;
 import io.client360.platform.web.ProblemErrorController;
 import io.client360.platform.web.ProblemErrorReportValve;
 import io.client360.platform.web.RequestSizeLimitFilter;
+import org.apache.catalina.core.StandardHost;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.serialization.jackson3.Jackson3SerializerCustomizer;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration;
+import org.springframework.boot.tomcat.TomcatContextCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JacksonModule;
 import tools.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
 
 /**
@@ -78,15 +81,15 @@ public class PlatformAutoConfiguration {
 
     /** Strings of request bodies never carry a NUL (PostgreSQL cannot store one): 400 at the edge. */
     @Bean
-    tools.jackson.databind.JacksonModule nulRejectingStrings() {
+    JacksonModule nulRejectingStrings() {
         return NulRejectingStrings.module();
     }
 
     /** What Tomcat refuses before any servlet runs answers problem+json too. */
     @Bean
-    org.springframework.boot.tomcat.TomcatContextCustomizer problemErrorReports() {
+    TomcatContextCustomizer problemErrorReports() {
         return context -> {
-            if (context.getParent() instanceof org.apache.catalina.core.StandardHost host) {
+            if (context.getParent() instanceof StandardHost host) {
                 host.setErrorReportValveClass(ProblemErrorReportValve.class.getName());
             }
         };

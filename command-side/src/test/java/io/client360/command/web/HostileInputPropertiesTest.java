@@ -9,6 +9,7 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -16,10 +17,17 @@ import org.springframework.context.ConfigurableApplicationContext;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.regex.MatchResult;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -84,7 +92,7 @@ class HostileInputPropertiesTest {
     @BeforeContainer
     static void start() {
         database = PostgresTestDatabase.create("hostile");
-        java.util.List<String> arguments = new java.util.ArrayList<>();
+        List<String> arguments = new ArrayList<>();
         for (String property : database.springProperties()) {
             arguments.add("--" + property);
         }
@@ -134,7 +142,7 @@ class HostileInputPropertiesTest {
     }
 
     private static void assertAnswered(String method, String path, String body) {
-        String requestId = java.util.UUID.randomUUID().toString();
+        String requestId = UUID.randomUUID().toString();
         Http.Response response = http.send(method, path, body, "X-Request-Id", requestId);
         tries++;
 
@@ -204,30 +212,30 @@ class HostileInputPropertiesTest {
                     return json.append('}').toString();
                 });
         return Arbitraries.frequencyOf(
-                net.jqwik.api.Tuple.of(3, scalar), net.jqwik.api.Tuple.of(1, array), net.jqwik.api.Tuple.of(2, object));
+                Tuple.of(3, scalar), Tuple.of(1, array), Tuple.of(2, object));
     }
 
     /** Replaces the n-th value after a {@code ":"} of a JSON text (wrapping around). */
     private static String replaceNthValue(String json, int n, String replacement) {
-        java.util.regex.Matcher values = java.util.regex.Pattern
+        Matcher values = Pattern
                 .compile(":\\s*(\"(?:[^\"\\\\]|\\\\.)*\"|-?[0-9.eE+]+|true|false|null)").matcher(json);
-        List<java.util.regex.MatchResult> found = values.results().toList();
+        List<MatchResult> found = values.results().toList();
         if (found.isEmpty()) {
             return replacement;
         }
-        java.util.regex.MatchResult target = found.get((n - 1) % found.size());
+        MatchResult target = found.get((n - 1) % found.size());
         return json.substring(0, target.start(1)) + replacement + json.substring(target.end(1));
     }
 
     /** Drops the n-th {@code "name": value} pair of a JSON text (wrapping around). */
     private static String dropNthField(String json, int n) {
-        java.util.regex.Matcher fields = java.util.regex.Pattern
+        Matcher fields = Pattern
                 .compile("\"[A-Za-z]+\"\\s*:\\s*(\"(?:[^\"\\\\]|\\\\.)*\"|-?[0-9.eE+]+|true|false|null)\\s*,?").matcher(json);
-        List<java.util.regex.MatchResult> found = fields.results().toList();
+        List<MatchResult> found = fields.results().toList();
         if (found.isEmpty()) {
             return json;
         }
-        java.util.regex.MatchResult target = found.get((n - 1) % found.size());
+        MatchResult target = found.get((n - 1) % found.size());
         return json.substring(0, target.start()) + json.substring(target.end());
     }
 
@@ -268,14 +276,14 @@ class HostileInputPropertiesTest {
     /** Events whose metadata names the request (every event a request's command stores carries its request id). */
     private static long eventsOf(String requestId) {
         try (Connection connection = database.connect();
-             java.sql.PreparedStatement count = connection.prepareStatement(
+             PreparedStatement count = connection.prepareStatement(
                      "SELECT count(*) FROM domainevententry WHERE convert_from(metadata, 'UTF8') LIKE ?")) {
             count.setString(1, "%" + requestId + "%");
             try (ResultSet rows = count.executeQuery()) {
                 rows.next();
                 return rows.getLong(1);
             }
-        } catch (java.sql.SQLException e) {
+        } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -20,6 +20,9 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ContextConfiguration;
 import tools.jackson.databind.JsonNode;
@@ -191,8 +194,8 @@ class DeadLettersTest {
     static class FaultyHandlerConfiguration {
 
         @Bean
-        @org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)
-        FaultyInquiryHandler faultyInquiryHandler(org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+        @Order(Ordered.HIGHEST_PRECEDENCE)
+        FaultyInquiryHandler faultyInquiryHandler(JdbcClient jdbc) {
             return new FaultyInquiryHandler(jdbc);
         }
     }
@@ -202,12 +205,12 @@ class DeadLettersTest {
      * before the group's projection, as a fault at the start of the projection's own handler would.
      */
     @ProcessingGroup("inquiry")
-    @org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)
+    @Order(Ordered.HIGHEST_PRECEDENCE)
     static class FaultyInquiryHandler {
 
-        private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
+        private final JdbcClient jdbc;
 
-        FaultyInquiryHandler(org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+        FaultyInquiryHandler(JdbcClient jdbc) {
             this.jdbc = jdbc;
         }
 
