@@ -81,13 +81,8 @@ public class CommandDispatcher {
     }
 
     private Optional<ResponseEntity<Accepted>> replay(String key, String hash) {
-        return idempotency.find(IdempotencyStore.UPDATES, key).map(stored -> {
-            if (!stored.requestHash().equals(hash)) {
-                throw new DomainRuleViolation(ErrorCode.IDEMPOTENCY_KEY_REUSED,
-                        "Idempotency-Key " + key + " was used before with another request.");
-            }
-            return accepted(stored.aggregateId(), json.readTree(stored.responseBody()).get("version").asLong());
-        });
+        return idempotency.findSameRequest(IdempotencyStore.UPDATES, key, hash).map(stored ->
+                accepted(stored.aggregateId(), json.readTree(stored.responseBody()).get("version").asLong()));
     }
 
     private static ResponseEntity<Accepted> accepted(String id, Number version) {

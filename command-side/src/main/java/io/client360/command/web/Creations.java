@@ -65,11 +65,7 @@ public class Creations {
     }
 
     private Optional<ResponseEntity<String>> replay(String scope, String key, String hash) {
-        return idempotency.find(scope, key).map(stored -> {
-            if (!stored.requestHash().equals(hash)) {
-                throw new DomainRuleViolation(ErrorCode.IDEMPOTENCY_KEY_REUSED,
-                        "Idempotency-Key " + key + " was used before with another body.");
-            }
+        return idempotency.findSameRequest(scope, key, hash).map(stored -> {
             long version = json.readTree(stored.responseBody()).get("version").asLong();
             return created(scope, stored.aggregateId(), version, stored.responseBody());
         });

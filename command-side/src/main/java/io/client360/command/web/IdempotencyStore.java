@@ -1,5 +1,7 @@
 package io.client360.command.web;
 
+import io.client360.kernel.DomainRuleViolation;
+import io.client360.kernel.ErrorCode;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -38,6 +40,20 @@ public class IdempotencyStore {
                 .params(scope, key)
                 .query((rs, row) -> new StoredResponse(rs.getString(1), rs.getString(2), rs.getString(3)))
                 .optional();
+    }
+
+    /**
+     * The first response to {@code key} if it was given to the same request ({@code requestHash}); a key used
+     * before for another request is refused with {@code IDEMPOTENCY_KEY_REUSED}.
+     */
+    public Optional<StoredResponse> findSameRequest(String scope, String key, String requestHash) {
+        return find(scope, key).map(stored -> {
+            if (!stored.requestHash().equals(requestHash)) {
+                throw new DomainRuleViolation(ErrorCode.IDEMPOTENCY_KEY_REUSED,
+                        "Idempotency-Key " + key + " was used before with another request.");
+            }
+            return stored;
+        });
     }
 
     void record(String scope, String key, String requestHash, String aggregateId, String responseBody) {
