@@ -47,6 +47,17 @@ public final class PostgresTestDatabase implements AutoCloseable {
                 "spring.datasource.password="};
     }
 
+    /** Command-line arguments that start an application on this database and a free port. */
+    public String[] applicationArguments() {
+        String[] properties = springProperties();
+        String[] arguments = new String[properties.length + 1];
+        for (int i = 0; i < properties.length; i++) {
+            arguments[i] = "--" + properties[i];
+        }
+        arguments[properties.length] = "--server.port=0";
+        return arguments;
+    }
+
     /** Spring properties that reach this database through another address (a proxy in front of the server). */
     public String[] springPropertiesVia(String server) {
         return new String[]{"spring.datasource.url=jdbc:postgresql://" + server + "/" + name,

@@ -101,13 +101,7 @@ class CommandSideCrashTest {
             Set<String> answered = new TreeSet<>(acknowledged);
             answered.addAll(unanswered);
             assertThat(answered).allSatisfy(key -> assertThat(afterRetries.get(key)).as(key).isEqualTo(1));
-
-            List<String> arguments = new ArrayList<>();
-            for (String property : database.springProperties()) {
-                arguments.add("--" + property);
-            }
-            arguments.add("--server.port=0");
-            try (ConfigurableApplicationContext querySide = QuerySideApplication.builder().run(arguments.toArray(String[]::new))) {
+            try (ConfigurableApplicationContext querySide = QuerySideApplication.builder().run(database.applicationArguments())) {
                 Http reads = new Http(Integer.parseInt(querySide.getEnvironment().getProperty("local.server.port")))
                         .bearer(io.client360.testing.TestTokens.admin());
                 Map<String, Set<String>> expected = new HashMap<>();

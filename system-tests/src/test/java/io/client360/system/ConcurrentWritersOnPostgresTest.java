@@ -46,12 +46,7 @@ class ConcurrentWritersOnPostgresTest {
     static void start() {
         database = PostgresTestDatabase.create("concurrent");
         system = RunningSystem.start(database.springProperties());
-        List<String> arguments = new ArrayList<>();
-        for (String property : database.springProperties()) {
-            arguments.add("--" + property);
-        }
-        arguments.add("--server.port=0");
-        secondCommandSide = CommandSideApplication.builder().run(arguments.toArray(String[]::new));
+        secondCommandSide = CommandSideApplication.builder().run(database.applicationArguments());
     }
 
     @AfterAll

@@ -21,7 +21,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -92,12 +91,7 @@ class HostileInputPropertiesTest {
     @BeforeContainer
     static void start() {
         database = PostgresTestDatabase.create("hostile");
-        List<String> arguments = new ArrayList<>();
-        for (String property : database.springProperties()) {
-            arguments.add("--" + property);
-        }
-        arguments.add("--server.port=0");
-        commandSide = CommandSideApplication.builder().run(arguments.toArray(String[]::new));
+        commandSide = CommandSideApplication.builder().run(database.applicationArguments());
         http = new Http(Integer.parseInt(commandSide.getEnvironment().getProperty("local.server.port")))
                 .bearer(TestTokens.admin());
         String contact = http.post("/api/contacts", """

@@ -1,6 +1,8 @@
 package io.client360.platform.security;
 
 import io.client360.kernel.ActorKind;
+import io.client360.kernel.DomainRuleViolation;
+import io.client360.kernel.ErrorCode;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -25,6 +27,13 @@ public record Actor(String id, ActorKind kind, Set<String> roles) {
             throw new IllegalStateException("No authenticated request on this thread");
         }
         return of(jwt);
+    }
+
+    /** Refuses the current request with FORBIDDEN unless its actor is an ADMIN ({@code what} names what needs it). */
+    public static void requireAdmin(String what) {
+        if (!current().isAdmin()) {
+            throw new DomainRuleViolation(ErrorCode.FORBIDDEN, what + " need ADMIN.");
+        }
     }
 
     public static Actor of(Jwt jwt) {

@@ -37,7 +37,7 @@ class ReplayController {
     @PostMapping
     @Operation(summary = "Rebuild a processor's read model (inquiry, contact, entitlement, audit); 202 with its id")
     ResponseEntity<Map<String, String>> start(@Valid @RequestBody ReplayRequest body) {
-        requireAdmin();
+        Actor.requireAdmin("Replays");
         if (!replays.processors().contains(body.processor())) {
             throw new InvalidRequestException("processor", "must be one of " + new TreeSet<>(replays.processors()));
         }
@@ -49,15 +49,10 @@ class ReplayController {
     @GetMapping("/{id}")
     @Operation(summary = "A replay's progress: status, position, head and events per second")
     ReplayService.ReplayStatus status(@PathVariable @Size(max = 40) String id) {
-        requireAdmin();
+        Actor.requireAdmin("Replays");
         return replays.status(id).orElseThrow(() -> new DomainRuleViolation(ErrorCode.NOT_FOUND, "No replay " + id + "."));
     }
 
-    private static void requireAdmin() {
-        if (!Actor.current().isAdmin()) {
-            throw new DomainRuleViolation(ErrorCode.FORBIDDEN, "Replays need ADMIN.");
-        }
-    }
 
     record ReplayRequest(@NotBlank @Size(max = 40) String processor) {
     }
