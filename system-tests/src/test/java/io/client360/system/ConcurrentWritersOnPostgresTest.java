@@ -102,8 +102,8 @@ class ConcurrentWritersOnPostgresTest {
         }
         clients.shutdown();
 
-        System.out.printf("concurrent writers: %d commands from %d clients on two nodes, answers %s, events in stream %s%n",
-                CLIENTS * COMMANDS_PER_CLIENT, CLIENTS, statuses, "(below)");
+        System.out.printf("concurrent writers: %d commands from %d clients on two nodes, answers %s%n",
+                CLIENTS * COMMANDS_PER_CLIENT, CLIENTS, statuses);
         assertThat(unexpected).isEmpty();
         assertThat(statuses.values().stream().mapToInt(AtomicInteger::get).sum()).isEqualTo(CLIENTS * COMMANDS_PER_CLIENT);
         List<Long> sequence = new ArrayList<>();
