@@ -1,5 +1,6 @@
 package io.client360.bench;
 
+import io.client360.kernel.ActorKind;
 import io.client360.kernel.MetadataKeys;
 import io.client360.kernel.contact.ClientMembership;
 import io.client360.kernel.contact.ContactCreated;
@@ -103,7 +104,7 @@ public final class Seeder {
                     batch.add(message("Inquiry", id, 0, created(id, "bench-contact-" + l, "bench-client-" + l), metaData));
                     for (int e = 1; e < LONG_STREAM_EVENTS; e++) {
                         batch.add(message("Inquiry", id, e, new CommentAdded(id, id + "-c" + e, "Comment " + e,
-                                Visibility.INTERNAL, "agent-1", "AGENT"), metaData));
+                                Visibility.INTERNAL, "agent-1", ActorKind.AGENT.name()), metaData));
                     }
                     longStreams.println(id);
                 }
@@ -127,7 +128,7 @@ public final class Seeder {
         events.add(new InquiryAssigned(id, "L2.Bench", null, "agent-" + (id.hashCode() & 15)));
         for (int c = 0; c < 5; c++) {
             events.add(new CommentAdded(id, id + "-c" + c, "Seeded comment " + c,
-                    c % 2 == 0 ? Visibility.PUBLIC : Visibility.INTERNAL, "agent-1", "AGENT"));
+                    c % 2 == 0 ? Visibility.PUBLIC : Visibility.INTERNAL, "agent-1", ActorKind.AGENT.name()));
         }
         events.add(new PriorityChanged(id, Priority.MEDIUM, Priority.HIGH));
         events.add(new WorkLogged(id, id + "-w", new BigDecimal("1.5"), "seeded", "agent-1"));

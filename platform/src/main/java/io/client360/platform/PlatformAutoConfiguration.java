@@ -12,6 +12,9 @@ import io.client360.platform.web.ProblemDetailsAdvice;
 import io.client360.platform.web.ProblemErrorController;
 import io.client360.platform.web.ProblemErrorReportValve;
 import io.client360.platform.web.RequestSizeLimitFilter;
+import io.client360.platform.web.StrictJson;
+import io.client360.platform.ratelimit.RateLimitConfiguration;
+import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.apache.catalina.core.StandardHost;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.serialization.jackson3.Jackson3SerializerCustomizer;
@@ -41,7 +44,7 @@ import tools.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
                 "org.axonframework.springboot.autoconfig.NoOpTransactionAutoConfiguration",
                 "org.axonframework.springboot.autoconfig.AxonAutoConfiguration",
                 "org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration"})
-@Import({ProblemDetailsAdvice.class, TokenSecurityConfiguration.class, EventStoreConfiguration.class,
+@Import({ProblemDetailsAdvice.class, TokenSecurityConfiguration.class, RateLimitConfiguration.class, EventStoreConfiguration.class,
         DeadLetterConfiguration.class, MetricsConfiguration.class, ProblemErrorController.class})
 public class PlatformAutoConfiguration {
 
@@ -83,6 +86,18 @@ public class PlatformAutoConfiguration {
     @Bean
     JacksonModule nulRejectingStrings() {
         return NulRejectingStrings.module();
+    }
+
+    /** Enums by name only, no duplicate keys (400 instead of "last one wins"). */
+    @Bean
+    JsonMapperBuilderCustomizer strictJson() {
+        return StrictJson.customizer();
+    }
+
+    /** Dates and instants of request bodies are ISO-8601 strings, never arrays or numbers. */
+    @Bean
+    JacksonModule datesAsText() {
+        return StrictJson.datesAsText();
     }
 
     /** What Tomcat refuses before any servlet runs answers problem+json too. */

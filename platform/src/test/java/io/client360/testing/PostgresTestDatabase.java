@@ -41,10 +41,10 @@ public final class PostgresTestDatabase implements AutoCloseable {
         return DriverManager.getConnection(url(), USER, "");
     }
 
-    /** Spring properties that point an application at this database. */
+    /** Spring properties that point an application at this database (and the tests' token secret). */
     public String[] springProperties() {
         return new String[]{"spring.datasource.url=" + url(), "spring.datasource.username=" + USER,
-                "spring.datasource.password="};
+                "spring.datasource.password=", "client360.security.jwt-secret=" + TestTokens.SECRET};
     }
 
     /** Command-line arguments that start an application on this database and a free port. */
@@ -61,7 +61,8 @@ public final class PostgresTestDatabase implements AutoCloseable {
     /** Spring properties that reach this database through another address (a proxy in front of the server). */
     public String[] springPropertiesVia(String server) {
         return new String[]{"spring.datasource.url=jdbc:postgresql://" + server + "/" + name,
-                "spring.datasource.username=" + USER, "spring.datasource.password="};
+                "spring.datasource.username=" + USER, "spring.datasource.password=",
+                "client360.security.jwt-secret=" + TestTokens.SECRET};
     }
 
     @Override

@@ -13,10 +13,10 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 
-/** Signs test tokens with the embedded default's secret (client360.security.jwt-secret in both sides' yml). */
+/** Signs test tokens with the tests' secret ({@link PostgresTestDatabase#springProperties} sets it on both sides). */
 public final class TestTokens {
 
-    public static final String SECRET = "client360-embedded-development-secret-change-me";
+    public static final String SECRET = "client360-test-suite-secret-9f3c2a7e5b1d4c8a";
 
     private TestTokens() {
     }
@@ -49,6 +49,24 @@ public final class TestTokens {
     /** The header pair to send with {@link Http}: {@code "Authorization", "Bearer …"}. */
     public static String[] bearer(String token) {
         return new String[]{"Authorization", "Bearer " + token};
+    }
+
+    /** A token with exactly these claims (the test's own shape: missing or odd claims), signed with the test secret. */
+    public static String withClaims(java.util.Map<String, Object> claims) {
+        try {
+            JWTClaimsSet.Builder builder = new JWTClaimsSet.Builder();
+            claims.forEach(builder::claim);
+            SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), builder.build());
+            jwt.sign(new MACSigner(SECRET.getBytes(StandardCharsets.UTF_8)));
+            return jwt.serialize();
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The expiry claim of a token valid for an hour. */
+    public static Date inAnHour() {
+        return Date.from(Instant.now().plus(Duration.ofHours(1)));
     }
 
     private static String sign(String subject, List<String> roles, Instant expiry, String secret) {

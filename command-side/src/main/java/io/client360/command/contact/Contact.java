@@ -42,6 +42,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 
@@ -154,12 +155,25 @@ class Contact {
         return getVersion();
     }
 
+    /** At most this many products carry preferences at one client (what every read model stores whole). */
+    static final int MAX_PRODUCTS_WITH_PREFERENCES = 100;
+
+    private boolean roomForPreferences(String clientId, List<String> products) {
+        Set<String> after = new HashSet<>(clients.get(clientId).productPreferences().keySet());
+        after.addAll(products);
+        return after.size() <= MAX_PRODUCTS_WITH_PREFERENCES;
+    }
+
     @CommandHandler
     long handle(SetProductPreferences command) {
         requireNotMerged();
         requireMember(command.clientId());
         if (command.products().isEmpty()) {
             throw refused(ErrorCode.VALIDATION_FAILED, "Name at least one product.");
+        }
+        if (!roomForPreferences(command.clientId(), command.products())) {
+            throw refused(ErrorCode.TOO_MANY_PRODUCT_PREFERENCES, "A contact has preferences for at most "
+                    + MAX_PRODUCTS_WITH_PREFERENCES + " products at a client.");
         }
         apply(new ProductPreferencesSet(contactId, command.clientId(), List.copyOf(new LinkedHashSet<>(command.products())),
                 command.preferences()));

@@ -4,7 +4,6 @@ import io.client360.command.web.CommandDispatcher;
 import io.client360.command.web.CommandDispatcher.Accepted;
 import io.client360.command.web.Creations;
 import io.client360.command.web.ETags;
-import io.client360.command.web.IdempotencyStore;
 import io.client360.kernel.contact.ChangeContactAccess;
 import io.client360.kernel.contact.ChangePortalSettings;
 import io.client360.kernel.contact.ChangePrimaryClient;
@@ -56,8 +55,7 @@ class ContactController {
 
     @PostMapping
     @Operation(summary = "Create a contact at one or more clients; its role is derived from the access flags")
-    ResponseEntity<String> create(@Valid @RequestBody ContactRequests.Create body,
-                                  @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
+    ResponseEntity<CreatedContact> create(@Valid @RequestBody ContactRequests.Create body) {
         body.check();
         CreateContact command = new CreateContact(UUID.randomUUID().toString(), body.firstName().strip(),
                 body.lastName().strip(), body.email().strip(),
@@ -65,7 +63,7 @@ class ContactController {
                 body.timeZone(), body.source() == null ? ContactSource.DIRECT_ENTRY : body.source(),
                 flag(body.portalAccess()), flag(body.clientAdmin()), flag(body.invoiceAccess()),
                 body.clients().stream().map(ContactRequests.Membership::toMembership).toList(), body.primaryClientId());
-        return creations.create(IdempotencyStore.CONTACTS, command, body, idempotencyKey);
+        return creations.create("/api/contacts", command, CreatedContact.class);
     }
 
     @PostMapping("/{id}/clients")
@@ -104,6 +102,7 @@ class ContactController {
     ResponseEntity<Accepted> productPreferences(@PathVariable String id, @PathVariable String clientId,
                                                 @Valid @RequestBody ContactRequests.ProductPreferences body,
                                                 @RequestHeader(name = IF_MATCH, required = false) String ifMatch) {
+        ContactRequests.requirePlainProducts(body.products());
         ContactRequests.requireScalars(body.preferences());
         Map<String, Object> preferences = new LinkedHashMap<>(body.preferences());
         return commands.update(id, new SetProductPreferences(id, clientId, body.products(), preferences,

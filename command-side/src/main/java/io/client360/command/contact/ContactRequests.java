@@ -1,5 +1,6 @@
 package io.client360.command.contact;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.client360.kernel.contact.ClientMembership;
 import io.client360.kernel.contact.ContactSource;
 import io.client360.kernel.contact.PortalSettings;
@@ -24,12 +25,19 @@ final class ContactRequests {
     static final int ID = 100;
     static final int NAME = 100;
     static final int EMAIL = 254;
+    /** Products with preferences at one client (per request; the Contact aggregate bounds the total alike). */
+    static final int MAX_PRODUCTS = 100;
+    static final int NAME_OF_PRODUCT = 200;
+    static final int MAX_PREFERENCES = 10;
+    static final int PREFERENCE_KEY = 50;
+    static final int PREFERENCE_VALUE = 100;
     /** E.164: a plus, a country code that does not start with 0, at most 15 digits in all. */
     static final String E164 = "^\\+[1-9][0-9]{1,14}$";
 
     private ContactRequests() {
     }
 
+    @Schema(name = "CreateContactRequest")
     record Create(@NotBlank @Size(max = NAME) String firstName,
                   @NotBlank @Size(max = NAME) String lastName,
                   @NotBlank @Email @Size(max = EMAIL) String email,
@@ -62,10 +70,12 @@ final class ContactRequests {
         }
     }
 
+    @Schema(name = "ClientMembershipRequest")
     record Membership(@NotBlank @Size(max = ID) String clientId,
                       @Valid Settings settings,
-                      @Size(max = 200) Map<@NotBlank @Size(max = 200) String,
-                              @NotNull @Size(max = 50) Map<@NotBlank @Size(max = 100) String, Object>> productPreferences) {
+                      @Size(max = MAX_PRODUCTS) Map<@NotBlank @Size(max = NAME_OF_PRODUCT) String,
+                              @NotNull @Size(max = MAX_PREFERENCES) Map<@NotBlank @Size(max = PREFERENCE_KEY) String,
+                                      Object>> productPreferences) {
 
         ClientMembership toMembership() {
             return new ClientMembership(clientId, settings == null ? null : settings.toSettings(),
@@ -74,11 +84,13 @@ final class ContactRequests {
 
         void check() {
             if (productPreferences != null) {
+                requirePlainProducts(productPreferences.keySet());
                 productPreferences.values().forEach(ContactRequests::requireScalars);
             }
         }
     }
 
+    @Schema(name = "PortalSettingsRequest")
     record Settings(Boolean notifications, Boolean showAllInquiries, Boolean showSensitive) {
 
         PortalSettings toSettings() {
@@ -92,8 +104,9 @@ final class ContactRequests {
     record PrimaryClient(@NotBlank @Size(max = ID) String clientId) {
     }
 
-    record ProductPreferences(@NotEmpty @Size(max = 500) List<@NotBlank @Size(max = 200) String> products,
-                              @NotNull @Size(max = 50) Map<@NotBlank @Size(max = 100) String, Object> preferences) {
+    record ProductPreferences(@NotEmpty @Size(max = MAX_PRODUCTS) List<@NotBlank @Size(max = NAME_OF_PRODUCT) String> products,
+                              @NotNull @Size(max = MAX_PREFERENCES) Map<@NotBlank @Size(max = PREFERENCE_KEY) String,
+                                      Object> preferences) {
     }
 
     record Access(@NotNull Boolean portalAccess, @NotNull Boolean clientAdmin, @NotNull Boolean invoiceAccess) {
@@ -105,15 +118,33 @@ final class ContactRequests {
     record Merge(@NotBlank @Size(max = ID) String duplicateId) {
     }
 
-    /** Preferences are flat: strings, numbers or booleans, no nested documents. */
+    /**
+     * Preferences are flat and small: strings (at most {@value PREFERENCE_VALUE} characters, no control characters),
+     * numbers or booleans, no nested documents; product names and keys have no control characters either. With at
+     * most {@value MAX_PRODUCTS} products of {@value MAX_PREFERENCES} preferences at a client (the aggregate keeps
+     * the count), a client's whole preferences document always fits every read model.
+     */
     static void requireScalars(Map<String, Object> preferences) {
-        for (Object value : preferences.values()) {
-            boolean scalar = value == null || value instanceof String text && text.length() <= 1000
-                    || value instanceof Number || value instanceof Boolean;
-            if (!scalar) {
-                throw new InvalidRequestException("preferences", "values must be strings (≤ 1000), numbers or booleans");
+        for (Map.Entry<String, Object> preference : preferences.entrySet()) {
+            Object value = preference.getValue();
+            boolean scalar = value == null || value instanceof String text && text.length() <= PREFERENCE_VALUE
+                    && plain(text) || value instanceof Number number && number.toString().length() <= 40
+                    || value instanceof Boolean;
+            if (!scalar || !plain(preference.getKey())) {
+                throw new InvalidRequestException("preferences", "values must be strings (at most "
+                        + PREFERENCE_VALUE + " characters, no control characters), numbers or booleans");
             }
         }
+    }
+
+    static void requirePlainProducts(java.util.Collection<String> products) {
+        if (!products.stream().allMatch(ContactRequests::plain)) {
+            throw new InvalidRequestException("products", "product names have no control characters");
+        }
+    }
+
+    private static boolean plain(String text) {
+        return text.chars().noneMatch(Character::isISOControl);
     }
 
     static boolean flag(Boolean value) {

@@ -32,6 +32,12 @@ class ContractCandidates {
         this.json = json;
     }
 
+    /** The client a contract belongs to, if the contract exists. */
+    Optional<String> clientOf(String contractId) {
+        return jdbc.sql("SELECT client_id FROM contract_registry WHERE contract_id = ?").param(contractId)
+                .query(String.class).optional();
+    }
+
     List<ContractCandidate> ofClient(String clientId) {
         return jdbc.sql("SELECT * FROM contract_registry WHERE client_id = ?").param(clientId)
                 .query((rs, row) -> new ContractCandidate(rs.getString("contract_id"),

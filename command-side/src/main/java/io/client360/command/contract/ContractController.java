@@ -1,10 +1,11 @@
 package io.client360.command.contract;
 
+import io.client360.command.contact.ContactRegistry;
+import io.client360.command.contact.ContactRegistry.RegisteredInquiry;
 import io.client360.command.web.CommandDispatcher;
 import io.client360.command.web.CommandDispatcher.Accepted;
 import io.client360.command.web.Creations;
 import io.client360.command.web.ETags;
-import io.client360.command.web.IdempotencyStore;
 import io.client360.kernel.DomainRuleViolation;
 import io.client360.kernel.ErrorCode;
 import io.client360.kernel.contract.AddEntitlement;
@@ -12,6 +13,7 @@ import io.client360.kernel.contract.ConsumeEntitlement;
 import io.client360.kernel.contract.CreateServiceContract;
 import io.client360.kernel.contract.EntitlementSpec;
 import io.client360.kernel.contract.ReverseConsumption;
+import io.client360.platform.web.InvalidRequestException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -38,24 +40,27 @@ class ContractController {
 
     private final CommandDispatcher commands;
     private final Creations creations;
+    private final ContractCandidates contracts;
+    private final ContactRegistry registry;
 
-    ContractController(CommandDispatcher commands, Creations creations) {
+    ContractController(CommandDispatcher commands, Creations creations, ContractCandidates contracts,
+                       ContactRegistry registry) {
         this.commands = commands;
         this.creations = creations;
+        this.contracts = contracts;
+        this.registry = registry;
     }
 
     @PostMapping
     @Operation(summary = "Make a service contract with coverage, entitlements and SLA definitions")
-    ResponseEntity<String> create(@Valid @RequestBody ContractRequests.Create body,
-                                  @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
+    ResponseEntity<CreatedContract> create(@Valid @RequestBody ContractRequests.Create body) {
         body.check();
         CreateServiceContract command = new CreateServiceContract(UUID.randomUUID().toString(), body.clientId(),
                 body.name(), body.startDate(), body.endDate(), orEmpty(body.coveredProducts()),
                 orEmpty(body.coveredAssets()), orEmpty(body.coveredContacts()), orEmpty(body.channels()),
                 orEmpty(body.entitlements()).stream().map(ContractRequests.Entitlement::toSpec).toList(),
                 orEmpty(body.slas()).stream().map(ContractRequests.Sla::toDefinition).toList());
-        return creations.create(IdempotencyStore.CONTRACTS, command, body, idempotencyKey,
-                id -> new CreatedContract((String) id, 0));
+        return creations.create("/api/contracts", command, String.class, id -> new CreatedContract(id, 0));
     }
 
     @PostMapping("/{id}/entitlements")
@@ -77,13 +82,25 @@ class ContractController {
     @Operation(summary = "Consume units for an inquiry (idempotent per inquiry and kind)")
     ResponseEntity<Consumption> consume(@PathVariable String id, @PathVariable String entitlementId,
                                         @Valid @RequestBody ContractRequests.Consumption body) {
-        Consumption consumption = commands.send(new ConsumeEntitlement(id, entitlementId, body.inquiryId(),
-                body.kind(), body.units()), Map.of());
+        requireInquiryOfTheContractsClient(id, body.inquiryId());
+        Consumption consumption = commands.write(new ConsumeEntitlement(id, entitlementId, body.inquiryId(),
+                body.kind(), body.units()), Consumption.class);
         if (consumption.exhausted()) {
             throw new DomainRuleViolation(ErrorCode.ENTITLEMENT_EXHAUSTED,
                     "Entitlement " + entitlementId + " has no units left.");
         }
         return ResponseEntity.ok(consumption);
+    }
+
+    /** Units are consumed only for a real inquiry of the contract's own client. */
+    private void requireInquiryOfTheContractsClient(String contractId, String inquiryId) {
+        String client = contracts.clientOf(contractId)
+                .orElseThrow(() -> new DomainRuleViolation(ErrorCode.NOT_FOUND, "No contract " + contractId + "."));
+        RegisteredInquiry inquiry = registry.inquiry(inquiryId)
+                .orElseThrow(() -> new DomainRuleViolation(ErrorCode.NOT_FOUND, "No inquiry " + inquiryId + "."));
+        if (!inquiry.clientId().equals(client)) {
+            throw new InvalidRequestException("inquiryId", "is an inquiry of another client than the contract's");
+        }
     }
 
     @PostMapping("/{id}/entitlements/{entitlementId}/reversals")

@@ -1,11 +1,13 @@
 package io.client360.command.contract;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.client360.kernel.contract.EntitlementSpec;
 import io.client360.kernel.contract.EntitlementUnit;
 import io.client360.kernel.contract.SlaDefinition;
 import io.client360.kernel.inquiry.Channel;
 import io.client360.kernel.inquiry.Priority;
 import io.client360.platform.web.InvalidRequestException;
+import io.client360.platform.web.StrictJson;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -27,6 +29,7 @@ final class ContractRequests {
     private ContractRequests() {
     }
 
+    @Schema(name = "CreateContractRequest")
     record Create(@NotBlank @Size(max = 100) String clientId,
                   @NotBlank @Size(max = 200) String name,
                   @NotNull LocalDate startDate,
@@ -39,6 +42,8 @@ final class ContractRequests {
                   @Size(max = 4) List<@Valid @NotNull Sla> slas) {
 
         void check() {
+            StrictJson.requirePlausible("startDate", startDate);
+            StrictJson.requirePlausible("endDate", endDate);
             if (endDate.isBefore(startDate)) {
                 throw new InvalidRequestException("endDate", "must not be before startDate");
             }
@@ -48,6 +53,7 @@ final class ContractRequests {
         }
     }
 
+    @Schema(name = "EntitlementRequest")
     record Entitlement(@NotBlank @Size(max = 200) String name,
                        @NotNull EntitlementUnit unit,
                        @NotNull @DecimalMin(value = "0", inclusive = false) @DecimalMax("1000000")
@@ -59,6 +65,7 @@ final class ContractRequests {
         }
     }
 
+    @Schema(name = "SlaRequest")
     record Sla(@NotNull Priority priority,
                @NotNull @Min(1) @Max(525_600) Integer responseMinutes,
                @NotNull @Min(1) @Max(525_600) Integer resolutionMinutes,
@@ -69,12 +76,14 @@ final class ContractRequests {
         }
     }
 
+    @Schema(name = "ConsumptionRequest")
     record Consumption(@NotBlank @Size(max = 100) String inquiryId,
                        @NotBlank @Size(max = 120) String kind,
                        @NotNull @DecimalMin(value = "0", inclusive = false) @DecimalMax("10000")
                        @Digits(integer = 5, fraction = 2) BigDecimal units) {
     }
 
+    @Schema(name = "ReversalRequest")
     record Reversal(@NotBlank @Size(max = 100) String inquiryId,
                     @NotBlank @Size(max = 120) String kind,
                     @NotBlank @Size(max = 2000) String reason) {

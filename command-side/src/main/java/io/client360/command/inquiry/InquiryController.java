@@ -4,7 +4,6 @@ import io.client360.command.web.CommandDispatcher;
 import io.client360.command.web.CommandDispatcher.Accepted;
 import io.client360.command.web.Creations;
 import io.client360.command.web.ETags;
-import io.client360.command.web.IdempotencyStore;
 import io.client360.kernel.inquiry.AddComment;
 import io.client360.kernel.inquiry.AssignInquiry;
 import io.client360.kernel.inquiry.ChangePriority;
@@ -49,12 +48,11 @@ class InquiryController {
 
     @PostMapping
     @Operation(summary = "Open an inquiry; it is routed to an assignment group")
-    ResponseEntity<String> create(@Valid @RequestBody InquiryRequests.Create body,
-                                  @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
+    ResponseEntity<CreatedInquiry> create(@Valid @RequestBody InquiryRequests.Create body) {
         CreateInquiry command = new CreateInquiry(UUID.randomUUID().toString(), body.clientId(), body.contactId(),
                 body.product(), body.assetId(), body.type(), body.channel(), body.subject(), body.description(),
                 body.priority());
-        return creations.create(IdempotencyStore.INQUIRIES, command, body, idempotencyKey);
+        return creations.create("/api/inquiries", command, CreatedInquiry.class);
     }
 
     @PostMapping("/{id}/reassignment")

@@ -1,5 +1,6 @@
 package io.client360.command.inquiry;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.client360.kernel.inquiry.Channel;
 import io.client360.kernel.inquiry.InquiryType;
 import io.client360.kernel.inquiry.Priority;
@@ -25,6 +26,7 @@ final class InquiryRequests {
     private InquiryRequests() {
     }
 
+    @Schema(name = "CreateInquiryRequest")
     record Create(@NotBlank @Size(max = ID) String clientId,
                   @NotBlank @Size(max = ID) String contactId,
                   @NotBlank @Size(max = NAME) String product,

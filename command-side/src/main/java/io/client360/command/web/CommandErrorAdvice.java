@@ -18,6 +18,8 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.axonframework.common.lock.LockAcquisitionFailedException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
@@ -45,6 +47,16 @@ class CommandErrorAdvice {
                 "Another change to the same aggregate was stored first; retry."));
     }
 
+    /**
+     * Two commands that each hold one aggregate and wait for the other's (crossed merges X←Y and Y←X): Axon breaks
+     * the deadlock by failing one. Nothing was stored; the caller may retry. Not an outage.
+     */
+    @ExceptionHandler({LockAcquisitionFailedException.class, PessimisticLockingFailureException.class})
+    ResponseEntity<ProblemDetail> crossed(RuntimeException e) {
+        return answer(Problems.of(ErrorCode.CONCURRENT_MODIFICATION,
+                "Another change holds an aggregate this command needs; nothing was stored, retry."));
+    }
+
     @ExceptionHandler(CommandExecutionException.class)
     ResponseEntity<ProblemDetail> remoteFailure(CommandExecutionException e) {
         return e.getDetails()
@@ -52,6 +64,10 @@ class CommandErrorAdvice {
                 .map(BusinessError.class::cast)
                 .map(error -> answer(Problems.of(error.code(), error.detail())))
                 .orElseGet(() -> {
+                    if (causedBy(e, LockAcquisitionFailedException.class)
+                            || causedBy(e, PessimisticLockingFailureException.class)) {
+                        return crossed(e);
+                    }
                     if (DatabaseOutage.causes(e)) {
                         return storeUnavailable(e);
                     }
@@ -64,6 +80,15 @@ class CommandErrorAdvice {
     ResponseEntity<ProblemDetail> storeUnavailable(RuntimeException e) {
         log.warn("Event store unavailable: {}", e.getMessage());
         return DatabaseOutage.answer(ProblemDetail.class);
+    }
+
+    private static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static ResponseEntity<ProblemDetail> answer(ProblemDetail problem) {

@@ -84,8 +84,7 @@ class ContactTest {
     }
 
     static MetaData admin() {
-        return MetaData.with(MetadataKeys.ACTOR_ID, "admin-1").and(MetadataKeys.ACTOR_KIND, "AGENT")
-                .and(MetadataKeys.ACTOR_ROLES, "ADMIN");
+        return MetaData.with(MetadataKeys.ACTOR_ID, "admin-1").and(MetadataKeys.ACTOR_KIND, "AGENT");
     }
 
     @ParameterizedTest

@@ -218,6 +218,83 @@ class ContactWriteApiTest {
         assertThat(nested.status()).isEqualTo(400);
     }
 
+    private static String products(int count, String prefix) {
+        return java.util.stream.IntStream.range(0, count).mapToObj(i -> "\"" + prefix + i + "\"")
+                .collect(java.util.stream.Collectors.joining(",", "[", "]"));
+    }
+
+    @Test
+    void productPreferencesBeyondWhatEveryViewStores_areRefused_andTheLargestValidOnesAccepted() {
+        String id = create(body("Big", "Prefs", unique("bp") + "@x.test", "\"portalAccess\":true,",
+                "[{\"clientId\":\"acme\"}]", ""), ADMIN).text("id");
+        String thousand = "x".repeat(1000);
+        String probe = "{\"products\":" + products(100, "P") + ",\"preferences\":{\"a\":\"" + thousand
+                + "\",\"b\":\"" + thousand + "\",\"c\":\"" + thousand + "\",\"d\":\"" + thousand
+                + "\",\"e\":\"" + thousand + "\"}}";
+        StringBuilder largest = new StringBuilder("{");
+        for (int key = 0; key < 10; key++) {
+            largest.append(key == 0 ? "" : ",").append("\"").append(String.valueOf((char) ('a' + key)).repeat(50))
+                    .append("\":\"").append("\\\"".repeat(100)).append("\"");
+        }
+        largest.append("}");
+
+        Response refused = http.put("/api/contacts/" + id + "/clients/acme/product-preferences", probe, ADMIN);
+        Response accepted = http.put("/api/contacts/" + id + "/clients/acme/product-preferences",
+                "{\"products\":" + products(100, "Product-" + "p".repeat(180)) + ",\"preferences\":" + largest + "}",
+                ADMIN);
+        Response oneTooMany = http.put("/api/contacts/" + id + "/clients/acme/product-preferences",
+                "{\"products\":[\"One more\"],\"preferences\":{\"a\":true}}", ADMIN);
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(accepted.status()).as(accepted.toString()).isEqualTo(200);
+        assertThat(oneTooMany.status()).isEqualTo(409);
+        assertThat(oneTooMany.code()).isEqualTo("TOO_MANY_PRODUCT_PREFERENCES");
+    }
+
+    @Test
+    void aClientAdmin_cannotTakeOverAnotherClientsContact() {
+        String adminOfA = create(body("Admin", "OfA", unique("aa") + "@a.test",
+                "\"portalAccess\":true,\"clientAdmin\":true,", "[{\"clientId\":\"cla\"}]", ""), ADMIN).text("id");
+        String adminOfB = create(body("Admin", "OfB", unique("ab") + "@b.test",
+                "\"portalAccess\":true,\"clientAdmin\":true,", "[{\"clientId\":\"clb\"}]", ""), ADMIN).text("id");
+        String b1 = create(body("Bea", "One", unique("b1") + "@b.test", "\"portalAccess\":true,",
+                "[{\"clientId\":\"clb\"}]", ""), ADMIN).text("id");
+
+        Response grant = http.post("/api/contacts/" + b1 + "/clients", "{\"clientId\":\"cla\"}", contact(adminOfA));
+        Response primary = http.put("/api/contacts/" + b1 + "/primary-client", "{\"clientId\":\"cla\"}",
+                contact(adminOfA));
+        Response ownAdmin = http.put("/api/contacts/" + b1 + "/access",
+                "{\"portalAccess\":true,\"clientAdmin\":false,\"invoiceAccess\":true}", contact(adminOfB));
+
+        assertThat(grant.status()).isEqualTo(403);
+        assertThat(grant.code()).isEqualTo("NOT_CLIENT_ADMIN");
+        assertThat(primary.status()).isEqualTo(403);
+        assertThat(ownAdmin.status()).as("the contact's own client keeps its rights").isEqualTo(200);
+    }
+
+    @Test
+    void crossedMerges_areAConflict_neverAnOutage() throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 10; round++) {
+                String x = create(body("Cross", "X", unique("x") + "@x.test", "", "[{\"clientId\":\"acme\"}]", ""),
+                        ADMIN).text("id");
+                String y = create(body("Cross", "Y", unique("y") + "@x.test", "", "[{\"clientId\":\"acme\"}]", ""),
+                        ADMIN).text("id");
+                var intoX = pool.submit(() -> http.post("/api/contacts/" + x + "/merge",
+                        "{\"duplicateId\":\"" + y + "\"}", ADMIN));
+                var intoY = pool.submit(() -> http.post("/api/contacts/" + y + "/merge",
+                        "{\"duplicateId\":\"" + x + "\"}", ADMIN));
+
+                for (Response answer : List.of(intoX.get(), intoY.get())) {
+                    assertThat(answer.status()).as(answer.toString()).isIn(200, 409);
+                }
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
+
     @Test
     void reactivation_isRefusedWithoutAnAccountAccessInquiry() {
         String id = create(body("Lock", "Smith", unique("l") + "@x.test", "\"portalAccess\":true,",

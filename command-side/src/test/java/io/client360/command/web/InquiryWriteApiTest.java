@@ -163,6 +163,33 @@ class InquiryWriteApiTest {
     }
 
     @Test
+    void anEmptyBody_isA400_thatNamesNoJavaClass() {
+        Response response = http.post("/api/inquiries", "");
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.body()).doesNotContain("io.client360", "java.", "org.springframework", "ResponseEntity");
+    }
+
+    @Test
+    void laxJson_isRefused_enumPositionsDuplicateKeysDateArraysAndFarYears() {
+        Map<String, Object> byPosition = inquiry();
+        byPosition.put("priority", 1);
+        String duplicateKey = Http.json(inquiry()).replaceFirst("\\{", "{\"priority\":\"LOW\",");
+        String contract = """
+                {"clientId":"client-1","name":"Gold","startDate":%s,"endDate":%s}""";
+
+        assertThat(create(byPosition).status()).isEqualTo(400);
+        assertThat(http.post("/api/inquiries", duplicateKey).status()).isEqualTo(400);
+        assertThat(http.post("/api/contracts", contract.formatted("[2026,1,1]", "\"2026-12-31\"")).status())
+                .isEqualTo(400);
+        Response farYear = http.post("/api/contracts", contract.formatted("\"2026-01-01\"", "\"+999999-12-31\""));
+        assertThat(farYear.status()).isEqualTo(400);
+        assertThat(farYear.body()).contains("endDate");
+        assertThat(http.post("/api/contracts", contract.formatted("\"2026-01-01\"", "\"2026-12-31\"")).status())
+                .isEqualTo(201);
+    }
+
+    @Test
     void malformedJson_isA400_andStoresNothing() {
         long events = eventCount();
 

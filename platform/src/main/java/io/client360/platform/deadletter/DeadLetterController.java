@@ -2,7 +2,6 @@ package io.client360.platform.deadletter;
 
 import io.client360.kernel.DomainRuleViolation;
 import io.client360.kernel.ErrorCode;
-import io.client360.platform.security.Actor;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
@@ -42,7 +41,6 @@ public class DeadLetterController {
     @Operation(summary = "Parked sequences, oldest letter first; of one processing group with ?processingGroup=")
     Listing list(@RequestParam(required = false) @Size(max = 100) String processingGroup,
                  @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit) {
-        Actor.requireAdmin("Dead letters");
         Optional<String> group = Optional.ofNullable(processingGroup).map(this::known);
         return new Listing(deadLetters.processingGroups(), deadLetters.sequences(group, limit));
     }
@@ -50,7 +48,6 @@ public class DeadLetterController {
     @PostMapping("/{processingGroup}/retry")
     @Operation(summary = "Retry every parked sequence of a processing group once")
     DeadLetters.Retried retryAll(@PathVariable @Size(max = 100) String processingGroup) {
-        Actor.requireAdmin("Dead letters");
         return deadLetters.retryAll(known(processingGroup));
     }
 
@@ -58,7 +55,6 @@ public class DeadLetterController {
     @Operation(summary = "Retry one parked sequence (an aggregate's events), in order")
     DeadLetters.Retried retry(@PathVariable @Size(max = 100) String processingGroup,
                               @PathVariable @Size(max = 255) String sequenceIdentifier) {
-        Actor.requireAdmin("Dead letters");
         return deadLetters.retry(known(processingGroup), sequenceIdentifier);
     }
 
@@ -66,7 +62,6 @@ public class DeadLetterController {
     @Operation(summary = "Drop a parked sequence: the group will not handle its events")
     Map<String, Integer> evict(@PathVariable @Size(max = 100) String processingGroup,
                                @PathVariable @Size(max = 255) String sequenceIdentifier) {
-        Actor.requireAdmin("Dead letters");
         return Map.of("evicted", deadLetters.evict(known(processingGroup), sequenceIdentifier));
     }
 

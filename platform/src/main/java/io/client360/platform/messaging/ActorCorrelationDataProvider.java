@@ -34,12 +34,6 @@ public class ActorCorrelationDataProvider implements CorrelationDataProvider {
         if (requestId != null) {
             data.put(MetadataKeys.REQUEST_ID, requestId);
         }
-        for (String key : new String[]{MetadataKeys.IDEMPOTENCY_KEY, MetadataKeys.REQUEST_HASH}) {
-            Object value = metaData.get(key);
-            if (value != null) {
-                data.put(key, value);
-            }
-        }
         return data;
     }
 }

@@ -49,7 +49,8 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(DomainRuleViolation.class)
     ResponseEntity<Object> refused(DomainRuleViolation violation) {
         ProblemDetail problem = Problems.of(violation.code(), violation.error().detail());
-        if (violation.code().category() == ErrorCode.Category.UNAVAILABLE) {
+        if (violation.code().category() == ErrorCode.Category.UNAVAILABLE
+                || violation.code().category() == ErrorCode.Category.TOO_MANY) {
             return ResponseEntity.status(problem.getStatus()).header(HttpHeaders.RETRY_AFTER, "1")
                     .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
         }
@@ -130,8 +131,10 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         if (cause instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
             return problem(Problems.invalid(List.of(new Problems.FieldError(pathOf(mismatch), messageFor(mismatch)))));
         }
-        String detail = cause instanceof JacksonException ? "The body is not valid JSON." : ex.getMessage() == null
-                ? "The body cannot be read." : firstLine(cause.getMessage());
+        // never the exception's own message: it names Java classes and method signatures
+        String detail = cause instanceof JacksonException ? "The body is not valid JSON."
+                : ex.getMessage() != null && ex.getMessage().startsWith("Required request body is missing")
+                ? "A JSON request body is required." : "The body cannot be read.";
         return problem(Problems.of(ErrorCode.MALFORMED_REQUEST, detail));
     }
 
@@ -188,20 +191,29 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         if (target.isEnum()) {
             return "must be one of " + Arrays.toString(target.getEnumConstants());
         }
-        return "must be a valid " + target.getSimpleName();
+        if (target == String.class) {
+            return "must be text";
+        }
+        if (Number.class.isAssignableFrom(target) || target.isPrimitive() && target != boolean.class) {
+            return "must be a number";
+        }
+        if (target == Boolean.class || target == boolean.class) {
+            return "must be true or false";
+        }
+        if (target == java.time.LocalDate.class) {
+            return "must be a date such as 2026-11-26";
+        }
+        if (target == java.time.Instant.class) {
+            return "must be an instant such as 2026-11-26T09:00:00Z";
+        }
+        if (java.util.Collection.class.isAssignableFrom(target) || target.isArray()) {
+            return "must be a list";
+        }
+        return "must be an object";
     }
 
     private static String lastNode(String path) {
         int dot = path.lastIndexOf('.');
         return dot < 0 ? path : path.substring(dot + 1);
-    }
-
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "The body cannot be read.";
-        }
-        int newline = message.indexOf('\n');
-        String line = newline < 0 ? message : message.substring(0, newline);
-        return line.length() > 200 ? line.substring(0, 200) : line;
     }
 }

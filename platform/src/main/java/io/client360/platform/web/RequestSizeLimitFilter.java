@@ -18,7 +18,7 @@ import java.nio.charset.StandardCharsets;
  * Refuses request bodies above a limit with a 400 problem before they are parsed: by the declared
  * length when there is one, and by counting the bytes read when the body is chunked.
  */
-public class RequestSizeLimitFilter extends OncePerRequestFilter {
+public class RequestSizeLimitFilter extends OncePerRequestFilter implements org.springframework.core.Ordered {
 
     public static final long DEFAULT_LIMIT_BYTES = 1024 * 1024;
 
@@ -26,6 +26,12 @@ public class RequestSizeLimitFilter extends OncePerRequestFilter {
 
     public RequestSizeLimitFilter(long limitBytes) {
         this.limitBytes = limitBytes;
+    }
+
+    /** Early: before security and before anything that reads a body. */
+    @Override
+    public int getOrder() {
+        return org.springframework.core.Ordered.HIGHEST_PRECEDENCE + 10;
     }
 
     @Override

@@ -18,4 +18,9 @@ public record GrantClientAccess(@TargetAggregateIdentifier String contactId,
     public List<String> targetContacts() {
         return List.of(contactId);
     }
+
+    @Override
+    public boolean concernsCurrentClients() {
+        return true;
+    }
 }

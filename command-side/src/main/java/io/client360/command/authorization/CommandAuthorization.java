@@ -1,0 +1,121 @@
+package io.client360.command.authorization;
+
+import io.client360.command.contact.ContactRegistry;
+import io.client360.command.contact.ContactRegistry.ContactStanding;
+import io.client360.kernel.DomainRuleViolation;
+import io.client360.kernel.ErrorCode;
+import io.client360.kernel.assignment.ConfigureAssignmentGroup;
+import io.client360.kernel.contact.AdminRuled;
+import io.client360.kernel.contact.ContactStatus;
+import io.client360.kernel.contact.RecordLogin;
+import io.client360.kernel.contract.ReverseConsumption;
+import io.client360.kernel.inquiry.CreateInquiry;
+import io.client360.kernel.inquiry.RecordClientResponse;
+import io.client360.kernel.routing.ConfigureRouting;
+import io.client360.platform.authorization.Actor;
+import io.client360.platform.authorization.Role;
+import org.springframework.stereotype.Component;
+
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+/**
+ * Who may send which command: the one rule of the command side, asked by the web edge for every command it sends
+ * on behalf of a token (before an idempotent answer is given again). Internal commands of policies and deadlines
+ * never pass here.
+ * <ul>
+ *   <li>Staff (AGENT, SUPERVISOR, ADMIN) work inquiries, contracts and contacts; routing and assignment groups need
+ *       ADMIN; reversing an entitlement consumption needs SUPERVISOR or ADMIN; commands under the admin rule need
+ *       ADMIN.</li>
+ *   <li>A contact opens inquiries as itself, replies to inquiries it may see (its own, or every one of a client
+ *       whose {@code showAllInquiries} it has), records its own logins, and sends commands under the admin rule
+ *       ({@link AdminRuled}) only as client administrator of every client concerned; a LOCKED or MERGED contact
+ *       writes nothing.</li>
+ *   <li>Anything else is {@code FORBIDDEN} ({@code NOT_CLIENT_ADMIN} under the admin rule).</li>
+ * </ul>
+ */
+@Component
+public class CommandAuthorization {
+
+    private final ContactRegistry contacts;
+
+    CommandAuthorization(ContactRegistry contacts) {
+        this.contacts = contacts;
+    }
+
+    /** Refuses {@code command} from {@code actor} with a {@link DomainRuleViolation}, or lets it pass. */
+    public void authorize(Actor actor, Object command) {
+        if (actor.isStaff()) {
+            authorizeStaff(actor, command);
+        } else {
+            authorizeContact(actor, command);
+        }
+    }
+
+    private static void authorizeStaff(Actor actor, Object command) {
+        if ((command instanceof ConfigureRouting || command instanceof ConfigureAssignmentGroup) && !actor.isAdmin()) {
+            throw forbidden("Only an ADMIN may change routing and assignment groups.");
+        }
+        if (command instanceof ReverseConsumption && !actor.has(Role.SUPERVISOR) && !actor.isAdmin()) {
+            throw forbidden("Only a SUPERVISOR or an ADMIN may reverse a consumption.");
+        }
+        if (command instanceof AdminRuled && !actor.isAdmin()) {
+            throw notClientAdmin();
+        }
+    }
+
+    private void authorizeContact(Actor actor, Object command) {
+        ContactStanding self = contacts.standing(actor.id())
+                .orElseThrow(() -> forbidden("The token's subject is no contact."));
+        if (self.status() != ContactStatus.ACTIVE) {
+            throw new DomainRuleViolation(self.status() == ContactStatus.LOCKED ? ErrorCode.CONTACT_LOCKED
+                    : ErrorCode.CONTACT_MERGED, "Contact " + actor.id() + " is " + self.status() + " and may not write.");
+        }
+        if (command instanceof CreateInquiry create) {
+            if (!create.contactId().equals(actor.id())) {
+                throw forbidden("A contact opens inquiries as itself.");
+            }
+        } else if (command instanceof RecordClientResponse response) {
+            boolean visible = contacts.inquiry(response.inquiryId())
+                    .filter(inquiry -> inquiry.contactId().equals(actor.id())
+                            || self.seesAllInquiriesOf().contains(inquiry.clientId()))
+                    .isPresent();
+            if (!visible) {
+                throw new DomainRuleViolation(ErrorCode.NOT_FOUND, "No inquiry " + response.inquiryId() + ".");
+            }
+        } else if (command instanceof RecordLogin login) {
+            if (!login.contactId().equals(actor.id())) {
+                throw forbidden("A contact records its own logins.");
+            }
+        } else if (command instanceof AdminRuled ruled) {
+            Set<String> concerned = concernedClients(ruled);
+            if (concerned.isEmpty() || !concerned.stream().allMatch(self::administers)) {
+                throw notClientAdmin();
+            }
+        } else {
+            throw forbidden("A contact may not do this.");
+        }
+    }
+
+    /**
+     * The clients whose administrator must agree: those the command names and, when it changes where a contact
+     * belongs (adds it to a client, moves its primary) or names none, every client its contacts already belong to.
+     */
+    Set<String> concernedClients(AdminRuled command) {
+        Set<String> concerned = new LinkedHashSet<>(command.namedClients());
+        if (concerned.isEmpty() || command.concernsCurrentClients()) {
+            command.targetContacts().forEach(contact -> contacts.standing(contact)
+                    .ifPresent(standing -> concerned.addAll(standing.clients())));
+        }
+        return concerned;
+    }
+
+    private static DomainRuleViolation forbidden(String detail) {
+        return new DomainRuleViolation(ErrorCode.FORBIDDEN, detail);
+    }
+
+    private static DomainRuleViolation notClientAdmin() {
+        return new DomainRuleViolation(ErrorCode.NOT_CLIENT_ADMIN,
+                "Only an administrator, or a client administrator of every client concerned, may do this.");
+    }
+}

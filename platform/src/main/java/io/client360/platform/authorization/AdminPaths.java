@@ -1,0 +1,19 @@
+package io.client360.platform.authorization;
+
+import java.util.List;
+
+/**
+ * Paths only an ADMIN may call, on either side; the security filter chain guards them, so no controller checks
+ * the role itself. Actuator endpoints other than health are among them.
+ */
+public final class AdminPaths {
+
+    public static final List<String> PATTERNS = List.of(
+            "/api/admin/**",
+            "/api/routing-rules", "/api/routing-rules/**",
+            "/api/assignment-groups", "/api/assignment-groups/**",
+            "/actuator/**");
+
+    private AdminPaths() {
+    }
+}
