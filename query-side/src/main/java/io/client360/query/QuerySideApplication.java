@@ -3,10 +3,12 @@ package io.client360.query;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 /** The read side: projections fed by the event store, and the read API (port 8081). */
 @SpringBootApplication
 @ConfigurationPropertiesScan
+@EnableScheduling
 public class QuerySideApplication {
 
     /** Its settings live in query-side.yml, so both sides can share one classpath (system tests) without clashing. */

@@ -7,6 +7,8 @@ import io.client360.kernel.inquiry.InquiryEvent;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.junit.jupiter.api.Test;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
@@ -59,5 +61,44 @@ class ArchitectureTest {
         classes().that().implement(InquiryEvent.class)
                 .should().beRecords()
                 .check(CLASSES);
+    }
+
+    /** Every main source file of the project, with its path. */
+    private static java.util.List<java.nio.file.Path> mainSources() throws java.io.IOException {
+        java.nio.file.Path root = java.nio.file.Path.of("..").toAbsolutePath().normalize();
+        try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.walk(root)) {
+            return files.filter(file -> file.toString().endsWith(".java"))
+                    .filter(file -> file.toString().contains("/src/main/java/"))
+                    .filter(file -> !file.toString().contains("/target/"))
+                    .toList();
+        }
+    }
+
+    @Test
+    void idempotency_hasOneHome_nothingElseTouchesItsTable() throws java.io.IOException {
+        java.util.List<String> strangers = new java.util.ArrayList<>();
+        for (java.nio.file.Path file : mainSources()) {
+            if (!file.toString().contains("/idempotency/")
+                    && java.nio.file.Files.readString(file).toLowerCase(java.util.Locale.ROOT).contains("idempotency_record")) {
+                strangers.add(file.toString());
+            }
+        }
+        assertThat(strangers).isEmpty();
+        classes().that().haveSimpleName("IdempotencyStore").should().resideInAPackage("..idempotency..")
+                .andShould().notBePublic().check(CLASSES);
+    }
+
+    @Test
+    void roleNames_areSpelledOnlyInTheAuthorizationPackages() throws java.io.IOException {
+        java.util.regex.Pattern roleLiteral = java.util.regex.Pattern.compile(
+                "\"(AGENT|SUPERVISOR|ADMIN|CONTACT|AUDITOR|INTEGRATION)\"");
+        java.util.List<String> strangers = new java.util.ArrayList<>();
+        for (java.nio.file.Path file : mainSources()) {
+            if (!file.toString().contains("/authorization/")
+                    && roleLiteral.matcher(java.nio.file.Files.readString(file)).find()) {
+                strangers.add(file.toString());
+            }
+        }
+        assertThat(strangers).isEmpty();
     }
 }

@@ -121,9 +121,22 @@ class ContractLifecycleOnPostgresTest {
         assertThat(resent.status()).isEqualTo(200);
         assertThat(resent.json().get("alreadyRecorded").asBoolean()).isTrue();
 
-        Response reversed = system.commands().post("/api/contracts/" + contractId + "/entitlements/" + casesId
-                        + "/reversals", "{\"inquiryId\":\"" + second + "\",\"kind\":\"CASE_OPENED\",\"reason\":\"Opened by mistake\"}",
+        Response unknown = system.commands().post("/api/contracts/" + contractId + "/entitlements/" + casesId
+                + "/consumptions", "{\"inquiryId\":\"no-such-inquiry\",\"kind\":\"MANUAL\",\"units\":1}", AGENT);
+        assertThat(unknown.status()).as("no units burnt for an unknown inquiry").isEqualTo(404);
+        String otherContact = system.newContact("globex-ledger", false);
+        String othersInquiry = inquiry("globex-ledger", otherContact, "LOW");
+        Response foreign = system.commands().post("/api/contracts/" + contractId + "/entitlements/" + casesId
+                + "/consumptions", "{\"inquiryId\":\"" + othersInquiry + "\",\"kind\":\"MANUAL\",\"units\":1}",
                 AGENT);
+        assertThat(foreign.status()).as("no units burnt for another client's inquiry").isEqualTo(400);
+
+        String reversal = "{\"inquiryId\":\"" + second + "\",\"kind\":\"CASE_OPENED\",\"reason\":\"Opened by mistake\"}";
+        Response byAnAgent = system.commands().post("/api/contracts/" + contractId + "/entitlements/" + casesId
+                + "/reversals", reversal, AGENT);
+        assertThat(byAnAgent.status()).as("reversals need a supervisor").isEqualTo(403);
+        Response reversed = system.commands().post("/api/contracts/" + contractId + "/entitlements/" + casesId
+                + "/reversals", reversal, TestTokens.bearer(TestTokens.mint("supervisor-1", "AGENT", "SUPERVISOR")));
         assertThat(reversed.status()).isEqualTo(200);
         JsonNode restored = entitlements(contractId, "a unit restored",
                 e -> e.get(0).get("remaining").decimalValue().intValue() == 1);

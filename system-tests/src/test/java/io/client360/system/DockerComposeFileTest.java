@@ -36,6 +36,9 @@ class DockerComposeFileTest {
             assertThat(environment.get("SPRING_PROFILES_ACTIVE")).isEqualTo("postgres");
             assertThat((String) environment.get("CLIENT360_DB_URL")).startsWith("jdbc:postgresql://postgres:5432/");
             assertThat((Map<String, Object>) service.get("depends_on")).containsKey("postgres");
+            assertThat((String) environment.get("CLIENT360_JWT_SECRET"))
+                    .as("no usable secret ships in the file: compose requires it from the environment")
+                    .startsWith("${CLIENT360_JWT_SECRET:?");
             Map<String, Object> build = (Map<String, Object>) service.get("build");
             assertThat(ROOT.resolve((String) build.get("context")).resolve((String) build.get("dockerfile"))).exists();
             assertThat((Map<String, Object>) build.get("args")).containsEntry("SIDE", side);

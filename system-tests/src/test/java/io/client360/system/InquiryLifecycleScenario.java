@@ -81,6 +81,12 @@ abstract class InquiryLifecycleScenario {
 
         JsonNode worked = viewAtVersion(id, changed.json().get("version").asLong());
         assertThat(worked.get("status").asString()).isEqualTo("IN_PROGRESS");
+        JsonNode asOpened = system().queries().get("/api/inquiries/" + id + "?asOf="
+                + java.time.Instant.parse(worked.get("createdAt").asString()).plusMillis(1)).json();
+        assertThat(asOpened.get("assignmentGroup").asString()).as("time travel on this database")
+                .isEqualTo("L2.Production");
+        assertThat(system().queries().get("/api/inquiries/" + id).json().get("assignmentGroup").asString())
+                .as("the live view after time travel").isEqualTo("L3.Platform");
         assertThat(worked.get("assignmentGroup").asString()).isEqualTo("L3.Platform");
         assertThat(worked.get("assigneeId").asString()).isEqualTo("agent-9");
         assertThat(worked.get("priority").asString()).isEqualTo("CRITICAL");

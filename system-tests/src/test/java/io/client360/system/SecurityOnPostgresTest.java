@@ -224,15 +224,4 @@ class SecurityOnPostgresTest {
         assertThat(write.status()).isEqualTo(409);
         assertThat(write.code()).isEqualTo("CONTACT_LOCKED");
     }
-
-    @Test
-    void theEmbeddedDefault_handsOutDevTokens_thatBothSidesAccept() {
-        Response token = new Http(system.commands().port()).post("/api/dev/tokens",
-                "{\"subject\":\"agent-1\",\"roles\":[\"AGENT\"]}");
-        assertThat(token.status()).isEqualTo(200);
-
-        Response read = new Http(system.queries().port()).bearer(token.text("token"))
-                .get("/api/inquiries/" + alicesInquiry);
-        assertThat(read.status()).isEqualTo(200);
-    }
 }

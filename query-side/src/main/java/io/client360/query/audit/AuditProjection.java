@@ -37,6 +37,9 @@ class AuditProjection implements Rebuildable {
     static final String CONTRACT = "contract";
     static final String ROUTING = "routing";
 
+    private static final int SUMMARY_LENGTH = 1000;
+    private static final int SEARCH_TEXT_LENGTH = 32_000;
+
     private final JdbcClient jdbc;
     private final JsonMapper json;
 
@@ -64,13 +67,18 @@ class AuditProjection implements Rebuildable {
     void on(RoutingRulesChanged event, EventMessage<?> message, @SequenceNumber long seq) {
         Map<String, Object> changes = changes("rules", change(event.previousRules(), event.rules()),
                 "defaultGroup", event.defaultGroup(), "salesFallback", event.salesFallback());
-        record(ROUTING, event.routingTableId(), seq, message, AuditDescription.of(
+        record(ROUTING, event.routingTableId(), seq, message, AuditDescription.staffOnly(
                 "Routing table replaced: " + event.rules().size() + " rules", changes, AuditCategory.AUDIT));
     }
 
     @Override
     public String processor() {
         return PROCESSING_GROUP;
+    }
+
+    @Override
+    public java.util.List<String> tables() {
+        return java.util.List.of("audit_entry");
     }
 
     /** Forgets one aggregate's entries (a replay folds its events again from nothing). */
@@ -95,15 +103,29 @@ class AuditProjection implements Rebuildable {
         String actorId = (String) message.getMetaData().getOrDefault(MetadataKeys.ACTOR_ID, MetadataKeys.SYSTEM_ACTOR);
         String actorKind = (String) message.getMetaData().getOrDefault(MetadataKeys.ACTOR_KIND, ActorKind.SYSTEM.name());
         String eventName = message.getPayloadType().getSimpleName();
-        String searchText = (eventName + " " + actorId + " " + description.summary() + " " + changes)
-                .toLowerCase(Locale.ROOT);
+        String contactSummary = null;
+        String contactChanges = null;
+        String contactSearchText = null;
+        if (description.contactsMaySee()) {
+            contactSummary = truncate(description.contactSummary(), SUMMARY_LENGTH);
+            contactChanges = json.writeValueAsString(description.contactChanges());
+            contactSearchText = searchText(eventName, actorId, description.contactSummary(), contactChanges);
+        }
         jdbc.sql("INSERT INTO audit_entry (event_id, aggregate_type, aggregate_id, seq, at, actor_id, actor_kind, "
-                        + "event, category, visibility, summary, changes, search_text) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                        + "event, category, visibility, summary, changes, search_text, contact_summary, contact_changes, "
+                        + "contact_search_text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(message.getIdentifier(), aggregateType, aggregateId, seq, column(message.getTimestamp()),
                         actorId, actorKind, eventName, description.category().name(), description.visibility(),
-                        truncate(description.summary(), 1000), truncate(changes, 30_000), truncate(searchText, 32_000))
+                        truncate(description.summary(), SUMMARY_LENGTH), changes,
+                        searchText(eventName, actorId, description.summary(), changes),
+                        contactSummary, contactChanges, contactSearchText)
                 .update();
+    }
+
+    /** What free-text search looks in: lower case, cut to its column (a search text is no document). */
+    private static String searchText(String eventName, String actorId, String summary, String changes) {
+        return truncate((eventName + " " + actorId + " " + summary + " " + changes).toLowerCase(Locale.ROOT),
+                SEARCH_TEXT_LENGTH);
     }
 
     private static String truncate(String text, int max) {

@@ -4,6 +4,8 @@ import io.client360.query.web.Readers;
 import io.client360.query.web.Timestamps;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.util.ArrayList;
@@ -12,7 +14,11 @@ import java.util.Locale;
 
 /** Reads history feeds, oldest first, by category and free text. */
 @Repository
-class HistoryRepository {
+public class HistoryRepository {
+
+    /** Entries a contact may see: contact wording exists, and comments are PUBLIC or SENSITIVE it may see. */
+    private static final String CONTACT_MAY_SEE = "contact_summary IS NOT NULL AND (visibility IS NULL "
+            + "OR visibility = 'PUBLIC' OR (visibility = 'SENSITIVE' AND (? OR actor_id = ?)))";
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -23,31 +29,76 @@ class HistoryRepository {
     }
 
     /**
-     * The feed of one aggregate; {@code reader} hides the comments a contact may not see (INTERNAL always,
-     * SENSITIVE unless its settings allow them or it wrote them).
+     * The feed of one aggregate. Staff read every entry as staff see it; a contact reads only entries a contact may
+     * ever see, in their contact wording, and of comments only PUBLIC ones and SENSITIVE ones it may see
+     * ({@code showSensitive}) or wrote; its text search looks only at what it may read.
      */
     List<HistoryEntry> feed(String aggregateType, String aggregateId, HistoryFilter filter, String text,
                             boolean showSensitive, Readers.Reader reader) {
         List<Object> params = new ArrayList<>(List.of(aggregateType, aggregateId));
         List<String> categories = filter.categoryNames();
         params.addAll(categories);
-        String sql = "SELECT at, actor_id, actor_kind, event, summary, changes FROM audit_entry "
+        String sql = "SELECT at, actor_id, actor_kind, event, " + columns(reader) + " FROM audit_entry "
                 + "WHERE aggregate_type = ? AND aggregate_id = ? AND category IN ("
                 + String.join(", ", categories.stream().map(c -> "?").toList()) + ")";
         if (!reader.isStaff()) {
-            sql += " AND (visibility IS NULL OR visibility = 'PUBLIC' OR (visibility = 'SENSITIVE' AND (? OR actor_id = ?)))";
+            sql += " AND " + CONTACT_MAY_SEE;
             params.add(showSensitive);
             params.add(reader.id());
         }
         if (text != null && !text.isBlank()) {
-            sql += " AND search_text LIKE ? ESCAPE '\\'";
+            sql += " AND " + (reader.isStaff() ? "search_text" : "contact_search_text") + " LIKE ? ESCAPE '\\'";
             params.add("%" + escapeLike(text.strip().toLowerCase(Locale.ROOT)) + "%");
         }
         return jdbc.sql(sql + " ORDER BY seq").params(params)
                 .query((rs, row) -> new HistoryEntry(Timestamps.read(rs, "at"), rs.getString("actor_id"),
                         rs.getString("actor_kind"), rs.getString("event"), rs.getString("summary"),
-                        json.readTree(rs.getString("changes"))))
+                        changes(rs.getString("changes"))))
                 .list();
+    }
+
+    /** The latest entries of a client's inquiries, newest first, as {@code reader} may read them. */
+    public List<Activity> recentActivityOfClient(String clientId, boolean showSensitive, Readers.Reader reader,
+                                                 int limit) {
+        List<Object> params = new ArrayList<>(List.of(clientId));
+        String sql = "SELECT a.aggregate_id, a.at, a.actor_id, a.actor_kind, a.event, " + columns(reader)
+                + " FROM audit_entry a JOIN inquiry_view v ON v.id = a.aggregate_id "
+                + "WHERE a.aggregate_type = 'inquiry' AND v.client_id = ?";
+        if (!reader.isStaff()) {
+            sql += " AND " + CONTACT_MAY_SEE;
+            params.add(showSensitive);
+            params.add(reader.id());
+        }
+        return jdbc.sql(sql + " ORDER BY a.at DESC, a.seq DESC LIMIT " + Math.max(0, limit)).params(params)
+                .query((rs, row) -> new Activity(rs.getString("aggregate_id"), Timestamps.read(rs, "at"),
+                        rs.getString("actor_id"), rs.getString("actor_kind"), rs.getString("event"),
+                        rs.getString("summary"), changes(rs.getString("changes"))))
+                .list();
+    }
+
+    /** One entry of a client's recent activity. */
+    public record Activity(String inquiryId, java.time.Instant at, String actorId, String actorKind, String event,
+                           String summary, JsonNode changes) {
+    }
+
+    /** The columns a reader reads: staff the staff wording, contacts their own. */
+    private static String columns(Readers.Reader reader) {
+        return reader.isStaff() ? "summary, changes" : "contact_summary AS summary, contact_changes AS changes";
+    }
+
+    /**
+     * Stored changes as JSON; a row written before changes were stored whole (cut, so no JSON) answers an empty
+     * object instead of failing the whole feed.
+     */
+    private JsonNode changes(String stored) {
+        if (stored == null) {
+            return json.createObjectNode();
+        }
+        try {
+            return json.readTree(stored);
+        } catch (JacksonException unreadable) {
+            return json.createObjectNode();
+        }
     }
 
     /** The client and requester of an inquiry, for the reader's check. */

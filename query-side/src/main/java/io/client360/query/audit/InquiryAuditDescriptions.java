@@ -38,19 +38,23 @@ final class InquiryAuditDescriptions {
                             + "), routed to " + e.assignmentGroup() + " by " + e.routedBy(),
                     changes("status", change(null, "NEW"), "assignmentGroup", change(null, e.assignmentGroup()),
                             "priority", change(null, e.priority()), "channel", e.channel(), "product", e.product()),
-                    AuditCategory.IMPORTANT);
+                    AuditCategory.IMPORTANT)
+                    .forContacts("Inquiry opened: " + e.subject() + " (" + e.type() + ", " + e.priority() + ")",
+                            changes("status", change(null, "NEW"), "priority", change(null, e.priority()),
+                                    "channel", e.channel(), "product", e.product()));
         }
         if (event instanceof InquiryReassigned e) {
-            return AuditDescription.of("Reassigned from " + e.fromGroup() + " to " + e.toGroup() + ": " + e.reason(),
+            return AuditDescription.staffOnly("Reassigned from " + e.fromGroup() + " to " + e.toGroup() + ": " + e.reason(),
                     changes("assignmentGroup", change(e.fromGroup(), e.toGroup()), "reason", e.reason()),
                     AuditCategory.IMPORTANT);
         }
         if (event instanceof InquiryAssigned e) {
-            return AuditDescription.of("Assigned to " + e.agentId(),
+            return AuditDescription.staffOnly("Assigned to " + e.agentId(),
                     changes("assigneeId", change(e.previousAgentId(), e.agentId())), AuditCategory.IMPORTANT);
         }
         if (event instanceof CommentAdded e) {
-            return new AuditDescription(capitalized(e.visibility().name()) + " comment: " + abbreviated(e.body()),
+            return AuditDescription.withVisibility(capitalized(e.visibility().name()) + " comment: "
+                            + abbreviated(e.body()),
                     changes("comment", e.body(), "visibility", e.visibility()), AuditCategory.CORRESPONDENCE,
                     e.visibility().name());
         }
@@ -62,7 +66,7 @@ final class InquiryAuditDescriptions {
                     AuditCategory.IMPORTANT);
         }
         if (event instanceof ClientResponded e) {
-            return new AuditDescription("Client responded: " + abbreviated(e.body())
+            return AuditDescription.withVisibility("Client responded: " + abbreviated(e.body())
                             + (e.endedFollowUpWindow() ? " (follow-up window ended)" : ""),
                     e.endedFollowUpWindow()
                             ? changes("response", e.body(), "status", change("PENDING_CLIENT", "IN_PROGRESS"))
@@ -77,7 +81,10 @@ final class InquiryAuditDescriptions {
             return AuditDescription.of(how,
                     changes("status", change(null, "RESOLVED"), "resolutionCode", e.resolutionCode(), "note", e.note(),
                             "overrideReason", e.overrideReason(), "closesAt", e.closesAt()),
-                    AuditCategory.IMPORTANT);
+                    AuditCategory.IMPORTANT)
+                    .forContacts((e.automatic() ? "Resolved automatically (" : "Resolved (") + e.resolutionCode() + ")",
+                            changes("status", change(null, "RESOLVED"), "resolutionCode", e.resolutionCode(),
+                                    "note", e.note(), "closesAt", e.closesAt()));
         }
         if (event instanceof InquiryReopened e) {
             return AuditDescription.of("Reopened: " + e.reason(),
@@ -88,7 +95,7 @@ final class InquiryAuditDescriptions {
                     changes("status", change("RESOLVED", "CLOSED")), AuditCategory.IMPORTANT);
         }
         if (event instanceof WorkLogged e) {
-            return AuditDescription.of("Logged " + e.hours().toPlainString() + " h of work"
+            return AuditDescription.staffOnly("Logged " + e.hours().toPlainString() + " h of work"
                             + (e.note() == null ? "" : ": " + e.note()),
                     changes("hours", e.hours(), "note", e.note()), AuditCategory.AUDIT);
         }
@@ -97,32 +104,32 @@ final class InquiryAuditDescriptions {
                     changes("priority", change(e.from(), e.to())), AuditCategory.IMPORTANT);
         }
         if (event instanceof InquiryEntitled e) {
-            return AuditDescription.of("Entitled under contract " + e.contractId() + " (" + e.entitlementId()
+            return AuditDescription.staffOnly("Entitled under contract " + e.contractId() + " (" + e.entitlementId()
                             + "); response due " + e.responseDue() + ", resolution due " + e.resolutionDue(),
                     changes("contractId", e.contractId(), "entitlementId", e.entitlementId(),
                             "responseDue", e.responseDue(), "resolutionDue", e.resolutionDue()),
                     AuditCategory.IMPORTANT);
         }
         if (event instanceof InquiryNotEntitled e) {
-            return AuditDescription.of("Not entitled: " + e.reason(), changes("reason", e.reason()),
+            return AuditDescription.staffOnly("Not entitled: " + e.reason(), changes("reason", e.reason()),
                     AuditCategory.IMPORTANT);
         }
         if (event instanceof SlaPaused e) {
-            return AuditDescription.of("SLA clocks paused while waiting on the client", changes("pausedAt", e.pausedAt()),
+            return AuditDescription.staffOnly("SLA clocks paused while waiting on the client", changes("pausedAt", e.pausedAt()),
                     AuditCategory.AUDIT);
         }
         if (event instanceof SlaResumed e) {
-            return AuditDescription.of("SLA clocks resumed after " + e.pausedFor() + "; due times moved by it",
+            return AuditDescription.staffOnly("SLA clocks resumed after " + e.pausedFor() + "; due times moved by it",
                     changes("responseDue", e.responseDue(), "resolutionDue", e.resolutionDue(),
                             "pausedFor", e.pausedFor()),
                     AuditCategory.AUDIT);
         }
         if (event instanceof SlaBreached e) {
-            return AuditDescription.of(e.kind() + " SLA breached (due " + e.dueAt() + ")",
+            return AuditDescription.staffOnly(e.kind() + " SLA breached (due " + e.dueAt() + ")",
                     changes("kind", e.kind(), "dueAt", e.dueAt()), AuditCategory.IMPORTANT);
         }
         if (event instanceof SlaTargetMet e) {
-            return AuditDescription.of(e.kind() + " SLA target met" + (e.inTime() ? " in time" : " late"),
+            return AuditDescription.staffOnly(e.kind() + " SLA target met" + (e.inTime() ? " in time" : " late"),
                     changes("kind", e.kind(), "metAt", e.metAt(), "inTime", e.inTime()), AuditCategory.AUDIT);
         }
         throw new IllegalArgumentException("No audit description for " + event.getClass().getName());

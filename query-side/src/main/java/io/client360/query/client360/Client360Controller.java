@@ -1,5 +1,6 @@
 package io.client360.query.client360;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.client360.kernel.DomainRuleViolation;
 import io.client360.kernel.ErrorCode;
 import io.client360.query.web.Readers;
@@ -17,7 +18,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
+import io.client360.query.audit.HistoryRepository;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.jwt.Jwt;
+import io.client360.query.audit.HistoryRepository.Activity;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -39,13 +43,13 @@ class Client360Controller {
 
     private final JdbcClient jdbc;
     private final Readers readers;
-    private final JsonMapper json;
+    private final HistoryRepository history;
     private final Client360Stream stream;
 
-    Client360Controller(JdbcClient jdbc, Readers readers, JsonMapper json, Client360Stream stream) {
+    Client360Controller(JdbcClient jdbc, Readers readers, HistoryRepository history, Client360Stream stream) {
         this.jdbc = jdbc;
         this.readers = readers;
-        this.json = json;
+        this.history = history;
         this.stream = stream;
     }
 
@@ -54,7 +58,7 @@ class Client360Controller {
     Client360 client360(@PathVariable @Size(max = 100) String clientId,
                         @RequestParam(defaultValue = "20") @Min(1) @Max(200) int activity) {
         Readers.Reader reader = readers.current();
-        if (!mayRead(reader, clientId)) {
+        if (!reader.mayReadClient360(clientId)) {
             throw new DomainRuleViolation(ErrorCode.NOT_FOUND, "No client " + clientId + ".");
         }
         List<ContactRow> contacts = jdbc.sql("SELECT v.id, v.first_name, v.last_name, v.email, v.role, v.status "
@@ -80,17 +84,8 @@ class Client360Controller {
                         rs.getObject("start_date", LocalDate.class), rs.getObject("end_date", LocalDate.class),
                         entitlements(rs.getString("id")))))
                 .list();
-        String hidden = reader.isStaff() ? "" : " AND (a.visibility IS NULL OR a.visibility = 'PUBLIC'"
-                + (reader.mayReadComment(clientId, "SENSITIVE", null) ? " OR a.visibility = 'SENSITIVE')" : ")");
-        List<Activity> recent = jdbc.sql("SELECT a.aggregate_id, a.at, a.actor_id, a.actor_kind, a.event, a.summary, "
-                        + "a.changes FROM audit_entry a JOIN inquiry_view v ON v.id = a.aggregate_id "
-                        + "WHERE a.aggregate_type = 'inquiry' AND v.client_id = ?" + hidden
-                        + " ORDER BY a.at DESC, a.seq DESC LIMIT " + activity)
-                .param(clientId)
-                .query((rs, row) -> new Activity(rs.getString("aggregate_id"), Timestamps.read(rs, "at"),
-                        rs.getString("actor_id"), rs.getString("actor_kind"), rs.getString("event"),
-                        rs.getString("summary"), json.readTree(rs.getString("changes"))))
-                .list();
+        List<Activity> recent = history.recentActivityOfClient(clientId,
+                reader.mayReadComment(clientId, "SENSITIVE", null), reader, activity);
         return new Client360(clientId, contacts, new OpenInquiries(open, byStatus, byPriority),
                 new SlaBreaches(breaches.size(), breaches), contracts, recent);
     }
@@ -98,18 +93,12 @@ class Client360Controller {
     @GetMapping(path = "/api/clients/{clientId}/360/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     @Operation(summary = "Server-Sent Events: a 'change' event whenever the client's inquiries or contracts change")
     SseEmitter stream(@PathVariable @Size(max = 100) String clientId) {
-        if (!mayRead(readers.current(), clientId)) {
+        Readers.Reader reader = readers.current();
+        if (!reader.mayReadClient360(clientId)) {
             throw new DomainRuleViolation(ErrorCode.NOT_FOUND, "No client " + clientId + ".");
         }
-        return stream.subscribe(clientId);
-    }
-
-    private boolean mayRead(Readers.Reader reader, String clientId) {
-        if (reader.isStaff()) {
-            return true;
-        }
-        Readers.Membership membership = reader.memberships().get(clientId);
-        return membership != null && (membership.showAllInquiries() || reader.clientAdmin());
+        Jwt token = (Jwt) SecurityContextHolder.getContext().getAuthentication().getPrincipal();
+        return stream.subscribe(reader.actor(), token.getExpiresAt(), clientId);
     }
 
     private Map<String, Long> counts(String column, String clientId) {
@@ -144,9 +133,11 @@ class Client360Controller {
     record SlaBreaches(long count, List<Breach> breaches) {
     }
 
+    @Schema(name = "Client360SlaBreach")
     record Breach(String inquiryId, String kind, Instant dueAt, Instant breachedAt) {
     }
 
+    @Schema(name = "Client360Contract")
     record Contract(String contractId, String name, LocalDate startDate, LocalDate endDate,
                     List<EntitlementCounter> entitlements) {
     }
@@ -155,7 +146,4 @@ class Client360Controller {
                               BigDecimal remaining) {
     }
 
-    record Activity(String inquiryId, Instant at, String actorId, String actorKind, String event, String summary,
-                    JsonNode changes) {
-    }
 }

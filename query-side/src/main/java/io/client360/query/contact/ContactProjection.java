@@ -192,6 +192,11 @@ class ContactProjection implements Rebuildable {
     }
 
     @Override
+    public java.util.List<String> tables() {
+        return java.util.List.of("contact_view", "contact_client");
+    }
+
+    @Override
     public void forget(String contactId) {
         jdbc.sql("DELETE FROM contact_client WHERE contact_id = ?").param(contactId).update();
         jdbc.sql("DELETE FROM contact_view WHERE id = ?").param(contactId).update();

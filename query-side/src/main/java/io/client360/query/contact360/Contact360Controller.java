@@ -1,5 +1,6 @@
 package io.client360.query.contact360;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.client360.kernel.DomainRuleViolation;
 import io.client360.kernel.ErrorCode;
 import io.client360.query.web.Readers;
@@ -103,6 +104,7 @@ class Contact360Controller {
                           Instant lastUpdate) {
     }
 
+    @Schema(name = "Contact360Entitlement")
     record Entitlement(String contractId, String contractName, String clientId, String entitlementId, String name,
                        String unit, BigDecimal total, BigDecimal consumed, BigDecimal remaining) {
     }

@@ -116,6 +116,11 @@ class EntitlementProjection implements Rebuildable {
     }
 
     @Override
+    public java.util.List<String> tables() {
+        return java.util.List.of("contract_view", "entitlement_view", "entitlement_consumption");
+    }
+
+    @Override
     public void forget(String contractId) {
         jdbc.sql("DELETE FROM entitlement_consumption WHERE contract_id = ?").param(contractId).update();
         jdbc.sql("DELETE FROM entitlement_view WHERE contract_id = ?").param(contractId).update();

@@ -211,6 +211,17 @@ class InquiryProjection implements Rebuildable {
     }
 
     @Override
+    public java.util.List<String> tables() {
+        return java.util.List.of("inquiry_view", "inquiry_comment", "inquiry_sla_breach", "inquiry_sla_pause");
+    }
+
+    /** Merges point a duplicate's inquiries at the survivor: every alias is needed to fold any inquiry. */
+    @Override
+    public java.util.List<String> referenceTables() {
+        return java.util.List.of("contact_alias");
+    }
+
+    @Override
     public void forget(String inquiryId) {
         jdbc.sql("DELETE FROM inquiry_sla_breach WHERE inquiry_id = ?").param(inquiryId).update();
         jdbc.sql("DELETE FROM inquiry_sla_pause WHERE inquiry_id = ?").param(inquiryId).update();

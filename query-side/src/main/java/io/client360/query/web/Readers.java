@@ -1,6 +1,6 @@
 package io.client360.query.web;
 
-import io.client360.platform.security.Actor;
+import io.client360.platform.authorization.Actor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -16,6 +16,9 @@ import java.util.Map;
 @Component
 public class Readers {
 
+    /** The processor of the contact read model, whose rows say what a contact may read. */
+    static final String CONTACT_PROCESSOR = "contact";
+
     private final JdbcClient jdbc;
 
     Readers(JdbcClient jdbc) {
@@ -23,8 +26,22 @@ public class Readers {
     }
 
     public Reader current() {
-        Actor actor = Actor.current();
+        return of(Actor.current());
+    }
+
+    /**
+     * What {@code actor} may read now. Fails closed: a contact whose own read-model row is behind a parked (dead
+     * lettered) event may have lost rights the read side has not learnt of, so it reads as a contact of no client
+     * until an administrator repairs its view.
+     */
+    public Reader of(Actor actor) {
         if (actor.isStaff()) {
+            return new Reader(actor, Map.of(), false);
+        }
+        boolean behind = jdbc.sql("SELECT COUNT(*) FROM deadletterentry WHERE processinggroup = ? "
+                        + "AND sequenceidentifier = ?")
+                .params(CONTACT_PROCESSOR, actor.id()).query(Long.class).single() > 0;
+        if (behind) {
             return new Reader(actor, Map.of(), false);
         }
         Map<String, Membership> memberships = new LinkedHashMap<>();
@@ -76,6 +93,15 @@ public class Readers {
                 return actor.id().equals(authorId) || membership != null && membership.showSensitive();
             }
             return false;
+        }
+
+        /** The client 360 (its contacts, open work and activity): staff, or a contact that sees all its inquiries. */
+        public boolean mayReadClient360(String clientId) {
+            if (isStaff()) {
+                return true;
+            }
+            Membership membership = memberships.get(clientId);
+            return membership != null && (membership.showAllInquiries() || clientAdmin);
         }
 
         public boolean mayReadContact(String contactId) {

@@ -10,4 +10,12 @@ public interface Rebuildable {
     String processor();
 
     void forget(String aggregateId);
+
+    /** The tables it writes rows of one aggregate to (time travel folds into empty scratch copies of them). */
+    java.util.List<String> tables();
+
+    /** Tables it reads and writes beyond one aggregate's rows (time travel folds into full scratch copies). */
+    default java.util.List<String> referenceTables() {
+        return java.util.List.of();
+    }
 }

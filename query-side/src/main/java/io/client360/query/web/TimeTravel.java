@@ -1,36 +1,105 @@
 package io.client360.query.web;
 
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Supplier;
 
 /**
- * Reads an aggregate's view as it was at an instant: inside a transaction that is always rolled back,
- * it forgets the aggregate's rows, folds the aggregate's events up to the instant through the very
- * projection that builds the live view (its annotated handlers), and reads with the live view's query.
- * One implementation, so the past and the present cannot drift apart; nothing is ever committed.
+ * Reads an aggregate's view as it was at an instant: it folds the aggregate's events up to the instant through the
+ * very projection that builds the live view (its annotated handlers) and reads with the live view's query. One
+ * implementation, so the past and the present cannot drift apart.
+ * <p>
+ * The fold never touches a live row: on one connection, in a transaction that is always rolled back, the
+ * projection's tables are shadowed by scratch copies (PostgreSQL: temporary tables first on the search path;
+ * H2: a scratch schema made the current one), so the projection's unqualified SQL writes there. Live rows are never
+ * locked, and the live projection never waits for a time-travel read.
  */
 @Component
 public class TimeTravel {
 
     private final Folding folding;
+    private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
+    private final boolean postgres;
 
-    TimeTravel(Folding folding, PlatformTransactionManager transactionManager) {
+    TimeTravel(Folding folding, JdbcClient jdbc, PlatformTransactionManager transactionManager, DataSource dataSource)
+            throws SQLException {
         this.folding = folding;
+        this.jdbc = jdbc;
         this.transactions = new TransactionTemplate(transactionManager);
+        try (Connection connection = dataSource.getConnection()) {
+            this.postgres = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT)
+                    .contains("postgres");
+        }
     }
 
-    /** The view {@code read} answers once the projection's rows hold the aggregate as of {@code asOf}. */
+    /** The view {@code read} answers once the scratch copies hold the aggregate as of {@code asOf}. */
     public <T> Optional<T> asOf(String aggregateId, Instant asOf, Rebuildable projection, Supplier<Optional<T>> read) {
         return transactions.execute(status -> {
             status.setRollbackOnly();
-            boolean existed = folding.refold(aggregateId, projection, asOf) > 0;
-            return existed ? read.get() : Optional.<T>empty();
+            String scratch = postgres ? shadowOnPostgres(projection) : shadowOnH2(projection);
+            try {
+                boolean existed = folding.refold(aggregateId, projection, asOf) > 0;
+                return existed ? read.get() : Optional.<T>empty();
+            } finally {
+                if (!postgres) {
+                    dropOnH2(scratch);
+                }
+            }
         });
+    }
+
+    /**
+     * Temporary tables of the same names, dropped with the transaction; {@code pg_temp} named first on the search
+     * path for this transaction only, which also makes PostgreSQL re-plan prepared statements against them.
+     */
+    private String shadowOnPostgres(Rebuildable projection) {
+        String live = jdbc.sql("SELECT current_schema()").query(String.class).single();
+        jdbc.sql("SET LOCAL search_path TO pg_temp, " + quoted(live)).update();
+        for (String table : projection.tables()) {
+            jdbc.sql("CREATE TEMPORARY TABLE " + table + " (LIKE " + quoted(live) + "." + table
+                    + " INCLUDING DEFAULTS INCLUDING CONSTRAINTS INCLUDING INDEXES) ON COMMIT DROP").update();
+        }
+        for (String table : projection.referenceTables()) {
+            jdbc.sql("CREATE TEMPORARY TABLE " + table + " ON COMMIT DROP AS SELECT * FROM " + quoted(live) + "."
+                    + table).update();
+        }
+        return "pg_temp";
+    }
+
+    /** A scratch schema made current (H2 looks there first, then in PUBLIC); dropped afterwards. */
+    private String shadowOnH2(Rebuildable projection) {
+        String scratch = "TIME_TRAVEL_" + UUID.randomUUID().toString().replace("-", "").toUpperCase(Locale.ROOT);
+        jdbc.sql("CREATE SCHEMA " + scratch).update();
+        for (String table : projection.tables()) {
+            jdbc.sql("CREATE TABLE " + scratch + "." + table + " AS SELECT * FROM PUBLIC." + table + " WITH NO DATA")
+                    .update();
+        }
+        for (String table : projection.referenceTables()) {
+            jdbc.sql("CREATE TABLE " + scratch + "." + table + " AS SELECT * FROM PUBLIC." + table).update();
+        }
+        jdbc.sql("SET SCHEMA " + scratch).update();
+        jdbc.sql("SET SCHEMA_SEARCH_PATH " + scratch + ", PUBLIC").update();
+        return scratch;
+    }
+
+    private void dropOnH2(String scratch) {
+        jdbc.sql("SET SCHEMA PUBLIC").update();
+        jdbc.sql("SET SCHEMA_SEARCH_PATH PUBLIC").update();
+        jdbc.sql("DROP SCHEMA " + scratch + " CASCADE").update();
+    }
+
+    private static String quoted(String identifier) {
+        return "\"" + identifier.replace("\"", "\"\"") + "\"";
     }
 }

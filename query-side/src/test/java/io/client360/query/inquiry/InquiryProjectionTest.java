@@ -37,7 +37,8 @@ import static org.awaitility.Awaitility.await;
 
 /** Events in, rows out, on PostgreSQL: the inquiry view, its comments, the list and read-your-writes. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"spring.config.name=" + QuerySideApplication.CONFIG_NAME, "client360.read.min-version-wait=PT1S"})
+        properties = {"spring.config.name=" + QuerySideApplication.CONFIG_NAME, "client360.read.min-version-wait=PT1S",
+                "client360.rate-limits.expensive-reads=5"})
 @ContextConfiguration(initializers = FreshPostgresDatabase.class)
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class InquiryProjectionTest {
@@ -51,6 +52,12 @@ class InquiryProjectionTest {
     InquiryProjection projection;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    io.client360.query.web.TimeTravel timeTravel;
+    @Autowired
+    InquiryReadRepository inquiries;
+    @Autowired
+    javax.sql.DataSource dataSource;
     Http http;
 
     @BeforeEach
@@ -196,5 +203,51 @@ class InquiryProjectionTest {
         assertThat(http.get("/api/inquiries?page=-1").status()).isEqualTo(400);
         assertThat(http.get("/api/inquiries/x?minVersion=abc").status()).isEqualTo(400);
         assertThat(http.get("/api/nothing-here").status()).isEqualTo(404);
+    }
+
+    @Test
+    void timeTravel_foldsIntoScratchTables_neverLockingNorChangingLiveRows() throws Exception {
+        String id = "inq-time-travel";
+        store(new InquiryEvents(id)
+                .then(InquiryEvents.created(id, "client-1", "contact-1", Priority.HIGH))
+                .then(new PriorityChanged(id, Priority.HIGH, Priority.LOW)));
+        awaitVersion(id, 1);
+        Instant beforeTheChange = Instant.parse("2026-11-02T09:01:30Z");
+        List<String> seenFromAnotherConnection = new java.util.ArrayList<>();
+
+        java.util.Optional<InquiryView> past = timeTravel.asOf(id, beforeTheChange, projection, () -> {
+            try (java.sql.Connection other = dataSource.getConnection();
+                 java.sql.PreparedStatement lock = other.prepareStatement(
+                         "SELECT priority FROM inquiry_view WHERE id = ? FOR UPDATE NOWAIT")) {
+                lock.setString(1, id);
+                try (java.sql.ResultSet row = lock.executeQuery()) {
+                    while (row.next()) {
+                        seenFromAnotherConnection.add(row.getString(1));
+                    }
+                }
+            } catch (java.sql.SQLException locked) {
+                seenFromAnotherConnection.add("locked: " + locked.getMessage());
+            }
+            return inquiries.find(id);
+        });
+
+        assertThat(past).map(InquiryView::priority).contains("HIGH");
+        assertThat(seenFromAnotherConnection).containsExactly("LOW");
+        assertThat(awaitVersion(id, 1).get("priority").asString()).isEqualTo("LOW");
+    }
+
+    @Test
+    void timeTravelReads_areRateLimitedPerCaller() {
+        Http auditor = new Http(port).bearer(TestTokens.agent("auditor-rate"));
+        for (int read = 0; read < 5; read++) {
+            assertThat(auditor.get("/api/inquiries/any?asOf=2026-11-02T09:00:00Z").status()).isEqualTo(404);
+        }
+
+        Http.Response limited = auditor.get("/api/inquiries/any?asOf=2026-11-02T09:00:00Z");
+
+        assertThat(limited.status()).isEqualTo(429);
+        assertThat(limited.header("Retry-After")).isPresent();
+        assertThat(new Http(port).bearer(TestTokens.agent("someone-else"))
+                .get("/api/inquiries/any?asOf=2026-11-02T09:00:00Z").status()).isEqualTo(404);
     }
 }

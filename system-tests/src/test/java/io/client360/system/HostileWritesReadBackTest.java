@@ -1,0 +1,187 @@
+package io.client360.system;
+
+import io.client360.testing.Http;
+import io.client360.testing.Http.Response;
+import io.client360.testing.PostgresTestDatabase;
+import io.client360.testing.TestTokens;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Example;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.lifecycle.AfterContainer;
+import net.jqwik.api.lifecycle.BeforeContainer;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * What a client writes can never break a later read: writes of the largest valid size of every field, and of
+ * hostile values in valid shapes (quotes, control characters, lone surrogates, right-to-left marks, markup), are
+ * read back through every feed and view they touch, by staff and by the contact; a 500 on any read fails the test.
+ */
+class HostileWritesReadBackTest {
+
+    static PostgresTestDatabase database;
+    static RunningSystem system;
+    static String contact;
+    static String inquiry;
+    static String contract;
+    static String[] asContact;
+
+    /** A text of {@code length} characters made of what JSON must escape most: quotes, backslashes, controls. */
+    static String escapeHeavy(int length) {
+        return escapeHeavy(length, "\"\\\u0001\u001f\u2028<>'");
+    }
+
+    /** As above, without control characters (product names and preferences refuse them). */
+    static String escapeHeavyPlain(int length) {
+        return escapeHeavy(length, "\"\\\u2028<>'");
+    }
+
+    static String escapeHeavy(int length, String pattern) {
+        StringBuilder text = new StringBuilder(length);
+        for (int i = 0; text.length() < length; i++) {
+            text.append(pattern.charAt(i % pattern.length()));
+        }
+        return text.toString();
+    }
+
+    static String json(String text) {
+        return Http.json(text);
+    }
+
+    @BeforeContainer
+    static void start() {
+        database = PostgresTestDatabase.create("readback");
+        system = RunningSystem.start(database.springProperties());
+        Response created = system.commands().post("/api/contacts", """
+                {"firstName":"Rita","lastName":"Readback","email":"rita@acme.test","portalAccess":true,
+                 "clientAdmin":true,"clients":[{"clientId":"acme","settings":{"notifications":true,
+                 "showAllInquiries":true,"showSensitive":true}}]}""");
+        contact = created.text("id");
+        asContact = TestTokens.bearer(TestTokens.contact(contact));
+        inquiry = system.commands().post("/api/inquiries", """
+                {"clientId":"acme","contactId":"%s","product":"Studio","type":"TECHNICAL_QUESTION","channel":"PORTAL",
+                 "subject":"Read back","description":"Fixture","priority":"LOW"}""".formatted(contact)).text("id");
+        contract = system.commands().post("/api/contracts", """
+                {"clientId":"acme","name":"Gold","startDate":"%s","endDate":"%s",
+                 "entitlements":[{"name":"Cases","unit":"CASES","totalUnits":50,"perUnit":true}]}"""
+                .formatted(LocalDate.now().minusDays(1), LocalDate.now().plusYears(1))).text("id");
+    }
+
+    @AfterContainer
+    static void stop() {
+        system.close();
+        database.close();
+    }
+
+    /** Every feed and view the fixture's writes reach, read by staff and by the contact: none answers a 5xx. */
+    static void readBackEverything() {
+        List<String> reads = List.of("/api/inquiries/" + inquiry, "/api/inquiries/" + inquiry + "/history",
+                "/api/inquiries/" + inquiry + "/history?filter=correspondence&q=%22",
+                "/api/inquiries?clientId=acme", "/api/contacts/" + contact, "/api/contacts/" + contact + "/history",
+                "/api/contacts/" + contact + "/360", "/api/clients/acme/360",
+                "/api/contracts/" + contract + "/entitlements", "/api/contracts/" + contract + "/history",
+                "/api/queues/TOP.1.Developer%20Studio-%20CustomerSupport");
+        List<String> failures = new ArrayList<>();
+        for (String read : reads) {
+            for (Response answer : List.of(system.queries().get(read), system.queries().get(read, asContact))) {
+                if (answer.status() >= 500) {
+                    failures.add(read + " → " + answer);
+                }
+            }
+        }
+        assertThat(failures).isEmpty();
+        assertThat(system.queries().get("/api/admin/dead-letters").body())
+                .as("nothing a client sent was parked by a projection").doesNotContain("\"sequenceIdentifier\"");
+    }
+
+    /** Waits until the read side has caught up with the inquiry's and the contact's last writes. */
+    static void awaitProjected(long inquiryVersion) {
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                system.queries().get("/api/inquiries/" + inquiry + "?minVersion=" + inquiryVersion).status() != 503);
+    }
+
+    @Example
+    void theLargestValidValueOfEveryField_isStored_andReadBackEverywhere() {
+        List<Response> writes = new ArrayList<>();
+        writes.add(system.commands().post("/api/inquiries/" + inquiry + "/comments",
+                "{\"body\":" + json(escapeHeavy(20_000)) + ",\"visibility\":\"PUBLIC\"}"));
+        writes.add(system.commands().post("/api/inquiries/" + inquiry + "/comments",
+                "{\"body\":" + json(escapeHeavy(20_000)) + ",\"visibility\":\"SENSITIVE\"}"));
+        writes.add(system.commands().post("/api/inquiries/" + inquiry + "/client-responses",
+                "{\"body\":" + json(escapeHeavy(20_000)) + "}", asContact));
+        writes.add(system.commands().post("/api/inquiries/" + inquiry + "/work-logs",
+                "{\"hours\":1.5,\"note\":" + json(escapeHeavy(4_000)) + "}"));
+        writes.add(system.commands().post("/api/inquiries/" + inquiry + "/reassignment",
+                "{\"assignmentGroup\":" + json(escapeHeavy(200)) + ",\"reason\":" + json(escapeHeavy(4_000)) + "}"));
+        writes.add(system.commands().post("/api/inquiries/" + inquiry + "/pending-client",
+                "{\"pendingCode\":" + json(escapeHeavy(100)) + ",\"note\":" + json(escapeHeavy(4_000)) + "}"));
+        String products = IntStream.range(0, 100).mapToObj(i -> json(i + escapeHeavyPlain(196)))
+                .collect(Collectors.joining(",", "[", "]"));
+        String preferences = IntStream.range(0, 10).mapToObj(i -> json(i + escapeHeavyPlain(49)) + ":"
+                + json(escapeHeavyPlain(100))).collect(Collectors.joining(",", "{", "}"));
+        writes.add(system.commands().put("/api/contacts/" + contact + "/clients/acme/product-preferences",
+                "{\"products\":" + products + ",\"preferences\":" + preferences + "}"));
+        String covered = IntStream.range(0, 500).mapToObj(i -> json(i + escapeHeavy(196)))
+                .collect(Collectors.joining(",", "[", "]"));
+        writes.add(system.commands().post("/api/contracts", """
+                {"clientId":"acme","name":%s,"startDate":"%s","endDate":"%s","coveredProducts":%s,
+                 "entitlements":[{"name":%s,"unit":"HOURS","totalUnits":10,"perUnit":true}]}"""
+                .formatted(json(escapeHeavy(200)), LocalDate.now(), LocalDate.now().plusYears(1), covered,
+                        json(escapeHeavy(200)))));
+
+        assertThat(writes).allSatisfy(write -> assertThat(write.status()).as(write.toString()).isBetween(200, 201));
+        awaitProjected(writes.get(5).json().get("version").asLong());
+        readBackEverything();
+    }
+
+    @Property(tries = 120)
+    void hostileValuesInValidShapes_neverBreakALaterRead(@ForAll("writes") Map.Entry<String, String> write,
+                                                        @ForAll("hostile") String value) {
+        String path = write.getKey().replace("{inquiry}", inquiry).replace("{contact}", contact)
+                .replace("{contract}", contract);
+        String body = write.getValue().replace("$", json(value).replace("\\", "\\\\").replace("$", "\\$"));
+        Response answer = path.endsWith("/client-responses")
+                ? system.commands().post(path, body, asContact)
+                : path.contains("/product-preferences") ? system.commands().put(path, body)
+                : system.commands().post(path, body);
+
+        assertThat(answer.status()).as(answer.toString()).isLessThan(500);
+        readBackEverything();
+    }
+
+    @Provide
+    Arbitrary<Map.Entry<String, String>> writes() {
+        return Arbitraries.of(
+                Map.entry("/api/inquiries/{inquiry}/comments", "{\"body\":$,\"visibility\":\"PUBLIC\"}"),
+                Map.entry("/api/inquiries/{inquiry}/comments", "{\"body\":$,\"visibility\":\"INTERNAL\"}"),
+                Map.entry("/api/inquiries/{inquiry}/client-responses", "{\"body\":$}"),
+                Map.entry("/api/inquiries/{inquiry}/work-logs", "{\"hours\":0.5,\"note\":$}"),
+                Map.entry("/api/inquiries/{inquiry}/reassignment", "{\"assignmentGroup\":$,\"reason\":$}"),
+                Map.entry("/api/contacts/{contact}/clients/acme/product-preferences",
+                        "{\"products\":[$],\"preferences\":{\"tone\":$}}"),
+                Map.entry("/api/contracts", "{\"clientId\":\"acme\",\"name\":$,\"startDate\":\"2026-01-01\","
+                        + "\"endDate\":\"2027-01-01\",\"coveredProducts\":[$]}"));
+    }
+
+    @Provide
+    Arbitrary<String> hostile() {
+        return Arbitraries.oneOf(
+                Arbitraries.strings().all().ofMinLength(1).ofMaxLength(40),
+                Arbitraries.strings().withCharRange('\u0001', '\u001f').ofMinLength(1).ofMaxLength(40),
+                Arbitraries.integers().between(1, 20_000).map(HostileWritesReadBackTest::escapeHeavy),
+                Arbitraries.of("\uD800", "\uDFFF x", "\u202Eevil", "e\u0301", "<script>alert(1)</script>",
+                        "' OR 1=1 --", "${jndi:ldap://x}", "%s%n", "🙂".repeat(5000), "\\u0000", "\"".repeat(20_000)));
+    }
+}
