@@ -21,6 +21,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
 import java.util.OptionalLong;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * Rate limits at the edge, answered 429 problem+json with {@code Retry-After}: development tokens and failed
@@ -42,66 +44,76 @@ public class RateLimitConfiguration {
 
     /** Before security: a client address past its failed authentications, or asking too many dev tokens. */
     @Bean
-    FilterRegistrationBean<OncePerRequestFilter> addressRateLimits(RateLimits limits, RateLimitProperties properties,
-                                                                   JsonMapper json) {
-        OncePerRequestFilter filter = new OncePerRequestFilter() {
-            @Override
-            protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-                    throws ServletException, IOException {
-                String address = request.getRemoteAddr();
-                OptionalLong wait = limits.exhausted(FAILED_AUTHENTICATIONS, address, properties.failedAuthentications());
-                if (wait.isEmpty() && "POST".equals(request.getMethod())
-                        && TokenSecurityConfiguration.DEV_TOKENS_PATH.equals(request.getRequestURI())) {
-                    wait = limits.take(DEV_TOKENS, address, properties.devTokens());
-                }
-                if (wait.isPresent()) {
-                    tooMany(response, json, wait.getAsLong());
-                    return;
-                }
-                chain.doFilter(request, response);
+    FilterRegistrationBean<LimitFilter> addressRateLimits(RateLimits limits, RateLimitProperties properties,
+                                                          JsonMapper json) {
+        LimitFilter filter = new LimitFilter(json, request -> true, request -> {
+            String address = request.getRemoteAddr();
+            OptionalLong wait = limits.exhausted(FAILED_AUTHENTICATIONS, address, properties.failedAuthentications());
+            if (wait.isEmpty() && "POST".equals(request.getMethod())
+                    && TokenSecurityConfiguration.DEV_TOKENS_PATH.equals(request.getRequestURI())) {
+                wait = limits.take(DEV_TOKENS, address, properties.devTokens());
             }
-
-            @Override
-            protected boolean shouldNotFilter(HttpServletRequest request) {
-                return !properties.enabled();
-            }
-        };
-        FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(filter);
+            return wait;
+        }, properties);
+        FilterRegistrationBean<LimitFilter> registration = new FilterRegistrationBean<>(filter);
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
         return registration;
     }
 
     /** After security: time travel and history search per token subject. */
     @Bean
-    FilterRegistrationBean<OncePerRequestFilter> expensiveReadLimits(RateLimits limits, RateLimitProperties properties,
-                                                                     JsonMapper json) {
-        OncePerRequestFilter filter = new OncePerRequestFilter() {
-            @Override
-            protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-                    throws ServletException, IOException {
-                Authentication caller = SecurityContextHolder.getContext().getAuthentication();
-                String key = caller == null ? request.getRemoteAddr() : caller.getName();
-                OptionalLong wait = limits.take(EXPENSIVE_READS, key, properties.expensiveReads());
-                if (wait.isPresent()) {
-                    tooMany(response, json, wait.getAsLong());
-                    return;
-                }
-                chain.doFilter(request, response);
-            }
-
-            @Override
-            protected boolean shouldNotFilter(HttpServletRequest request) {
-                if (!properties.enabled() || !"GET".equals(request.getMethod())) {
-                    return true;
-                }
-                String q = request.getParameter("q");
-                boolean search = request.getRequestURI().endsWith("/history") && q != null && !q.isBlank();
-                return request.getParameter("asOf") == null && !search;
-            }
-        };
-        FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(filter);
+    FilterRegistrationBean<LimitFilter> expensiveReadLimits(RateLimits limits, RateLimitProperties properties,
+                                                            JsonMapper json) {
+        LimitFilter filter = new LimitFilter(json, RateLimitConfiguration::expensiveRead, request -> {
+            Authentication caller = SecurityContextHolder.getContext().getAuthentication();
+            String key = caller == null ? request.getRemoteAddr() : caller.getName();
+            return limits.take(EXPENSIVE_READS, key, properties.expensiveReads());
+        }, properties);
+        FilterRegistrationBean<LimitFilter> registration = new FilterRegistrationBean<>(filter);
         registration.setOrder(Ordered.LOWEST_PRECEDENCE - 20);
         return registration;
+    }
+
+    /** Time travel ({@code asOf}) or a history text search ({@code q}). */
+    static boolean expensiveRead(HttpServletRequest request) {
+        if (!"GET".equals(request.getMethod())) {
+            return false;
+        }
+        String q = request.getParameter("q");
+        return request.getParameter("asOf") != null
+                || request.getRequestURI().endsWith("/history") && q != null && !q.isBlank();
+    }
+
+    /** Answers 429 for the requests it applies to when their limit says how long to wait. */
+    static final class LimitFilter extends OncePerRequestFilter {
+        private final JsonMapper json;
+        private final Predicate<HttpServletRequest> appliesTo;
+        private final Function<HttpServletRequest, OptionalLong> waitFor;
+        private final RateLimitProperties properties;
+
+        LimitFilter(JsonMapper json, Predicate<HttpServletRequest> appliesTo,
+                    Function<HttpServletRequest, OptionalLong> waitFor, RateLimitProperties properties) {
+            this.json = json;
+            this.appliesTo = appliesTo;
+            this.waitFor = waitFor;
+            this.properties = properties;
+        }
+
+        @Override
+        protected boolean shouldNotFilter(HttpServletRequest request) {
+            return !properties.enabled() || !appliesTo.test(request);
+        }
+
+        @Override
+        protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                throws ServletException, IOException {
+            OptionalLong wait = waitFor.apply(request);
+            if (wait.isPresent()) {
+                tooMany(response, json, wait.getAsLong());
+                return;
+            }
+            chain.doFilter(request, response);
+        }
     }
 
     static void tooMany(HttpServletResponse response, JsonMapper json, long retryAfterSeconds) throws IOException {
