@@ -57,7 +57,11 @@ public final class Http {
                 .timeout(Duration.ofSeconds(30))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body));
-        if (body != null) {
+        boolean contentType = false;
+        for (int i = 0; i < headers.length; i += 2) {
+            contentType |= headers[i].equalsIgnoreCase("Content-Type");
+        }
+        if (body != null && !contentType) {
             request.header("Content-Type", "application/json");
         }
         boolean authorization = false;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import io.client360.kernel.DomainRuleViolation;
 import io.client360.kernel.ErrorCode;
 import io.client360.kernel.assignment.AgentPicked;
+import io.client360.kernel.assignment.AssignmentGroupAddressChanged;
 import io.client360.kernel.assignment.AssignmentGroupConfigured;
 import io.client360.kernel.assignment.AssignmentPolicy;
 import io.client360.kernel.assignment.ConfigureAssignmentGroup;
@@ -34,6 +35,7 @@ class AssignmentGroup {
     private AssignmentPolicy policy = AssignmentPolicy.MANUAL;
     private List<String> agents = List.of();
     private int nextTurn;
+    private String email;
 
     private AssignmentGroup() {
         // for Axon
@@ -47,6 +49,9 @@ class AssignmentGroup {
             throw new DomainRuleViolation(ErrorCode.VALIDATION_FAILED, "An automatic policy needs at least one agent.");
         }
         apply(new AssignmentGroupConfigured(command.assignmentGroup(), command.policy(), distinct));
+        if (!java.util.Objects.equals(email, command.email())) {
+            apply(new AssignmentGroupAddressChanged(command.assignmentGroup(), command.email()));
+        }
         return getVersion();
     }
 
@@ -63,6 +68,11 @@ class AssignmentGroup {
                 .orElseThrow();
         apply(new AgentPicked(assignmentGroup, command.inquiryId(), agent, policy));
         return agent;
+    }
+
+    @EventSourcingHandler
+    void on(AssignmentGroupAddressChanged event) {
+        email = event.email();
     }
 
     @EventSourcingHandler

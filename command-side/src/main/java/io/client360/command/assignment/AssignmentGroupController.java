@@ -34,12 +34,17 @@ class AssignmentGroupController {
 
     @PutMapping("/{group}")
     @Operation(summary = "Set a group's agents and its assignment policy (MANUAL, ROUND_ROBIN, LEAST_OPEN)")
-    ResponseEntity<Accepted> configure(@PathVariable @Size(max = 200) String group,
+    ResponseEntity<Accepted> configure(@PathVariable @Size(max = 200) @jakarta.validation.constraints.Pattern(
+            regexp = "\\S(.*\\S)?", message = "must not be blank or start or end with spaces") String group,
                                        @Valid @RequestBody GroupRequest body) {
-        return commands.update(group, new ConfigureAssignmentGroup(group, body.policy(), body.agents()));
+        return commands.update(group, new ConfigureAssignmentGroup(group, body.policy(), body.agents(),
+                body.email() == null || body.email().isBlank() ? null : body.email().strip()));
     }
 
+    /** {@code email}: the address that hears of work routed or reassigned to the group (none: no mail). */
+    @io.swagger.v3.oas.annotations.media.Schema(name = "AssignmentGroupRequest")
     record GroupRequest(@NotNull AssignmentPolicy policy,
-                        @NotNull @Size(max = 500) List<@NotBlank @Size(max = 100) String> agents) {
+                        @NotNull @Size(max = 500) List<@NotBlank @Size(max = 100) String> agents,
+                        @jakarta.validation.constraints.Email @Size(max = 254) String email) {
     }
 }

@@ -5,6 +5,7 @@ import io.client360.command.contact.ContactRegistry.ContactStanding;
 import io.client360.kernel.DomainRuleViolation;
 import io.client360.kernel.ErrorCode;
 import io.client360.kernel.assignment.ConfigureAssignmentGroup;
+import io.client360.kernel.client.ConfigureClient;
 import io.client360.kernel.contact.AdminRuled;
 import io.client360.kernel.contact.ContactStatus;
 import io.client360.kernel.contact.RecordLogin;
@@ -53,8 +54,9 @@ public class CommandAuthorization {
     }
 
     private static void authorizeStaff(Actor actor, Object command) {
-        if ((command instanceof ConfigureRouting || command instanceof ConfigureAssignmentGroup) && !actor.isAdmin()) {
-            throw forbidden("Only an ADMIN may change routing and assignment groups.");
+        if ((command instanceof ConfigureRouting || command instanceof ConfigureAssignmentGroup
+                || command instanceof ConfigureClient) && !actor.isAdmin()) {
+            throw forbidden("Only an ADMIN may change routing, assignment groups and client profiles.");
         }
         if (command instanceof ReverseConsumption && !actor.has(Role.SUPERVISOR) && !actor.isAdmin()) {
             throw forbidden("Only a SUPERVISOR or an ADMIN may reverse a consumption.");

@@ -22,6 +22,9 @@ import io.client360.kernel.inquiry.AutoAssignInquiry;
 import io.client360.kernel.inquiry.ChangePriority;
 import io.client360.kernel.inquiry.ClientResponded;
 import io.client360.kernel.inquiry.CommentAdded;
+import io.client360.kernel.inquiry.CorrespondenceFailed;
+import io.client360.kernel.inquiry.CorrespondenceSent;
+import io.client360.kernel.inquiry.RecordCorrespondence;
 import io.client360.kernel.inquiry.CreateInquiry;
 import io.client360.kernel.inquiry.InquiryAssigned;
 import io.client360.kernel.inquiry.InquiryClosed;
@@ -97,6 +100,7 @@ class Inquiry {
     private boolean resolutionMet;
     private Instant slaPausedAt;
     private Set<SlaKind> breached = new HashSet<>();
+    private Set<String> recordedMails = new HashSet<>();
 
     private Inquiry() {
         // for Axon and the snapshot serializer
@@ -181,6 +185,26 @@ class Inquiry {
         }
         if (status == InquiryStatus.RESOLVED) {
             apply(new InquiryReopened(inquiryId, "The client replied to the resolved inquiry."));
+        }
+        return getVersion();
+    }
+
+    /**
+     * What became of a mail about the inquiry; recorded whatever the inquiry's status (a mail may leave after it
+     * closed), once per mail: a retried record changes nothing.
+     */
+    @CommandHandler
+    long handle(RecordCorrespondence command) {
+        if (recordedMails.contains(command.mailId())) {
+            return getVersion();
+        }
+        if (command.failure() == null) {
+            apply(new CorrespondenceSent(inquiryId, command.mailId(), command.to(), command.audience(),
+                    command.subject(), command.messageId(), command.about(), command.causeEventId()));
+        } else {
+            apply(new CorrespondenceFailed(inquiryId, command.mailId(), command.to(), command.audience(),
+                    command.subject(), command.about(), command.causeEventId(), command.attempts(),
+                    command.failure()));
         }
         return getVersion();
     }
@@ -453,6 +477,16 @@ class Inquiry {
         } else {
             resolutionMet = true;
         }
+    }
+
+    @EventSourcingHandler
+    void on(CorrespondenceSent event) {
+        recordedMails.add(event.mailId());
+    }
+
+    @EventSourcingHandler
+    void on(CorrespondenceFailed event) {
+        recordedMails.add(event.mailId());
     }
 
     @EventSourcingHandler

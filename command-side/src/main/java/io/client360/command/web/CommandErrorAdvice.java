@@ -19,6 +19,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.axonframework.common.lock.LockAcquisitionFailedException;
+import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -33,6 +34,12 @@ class CommandErrorAdvice {
     @ExceptionHandler(AggregateNotFoundException.class)
     ResponseEntity<ProblemDetail> notFound(AggregateNotFoundException e) {
         return answer(Problems.of(ErrorCode.NOT_FOUND, "No aggregate with id " + e.getAggregateIdentifier() + "."));
+    }
+
+    /** The id names an aggregate of another kind (an inquiry's id used as a contact's): none of this kind. */
+    @ExceptionHandler(IncompatibleAggregateException.class)
+    ResponseEntity<ProblemDetail> otherKind(IncompatibleAggregateException e) {
+        return answer(Problems.of(ErrorCode.NOT_FOUND, "No such aggregate of this kind."));
     }
 
     @ExceptionHandler(ConflictingAggregateVersionException.class)
@@ -64,6 +71,9 @@ class CommandErrorAdvice {
                 .map(BusinessError.class::cast)
                 .map(error -> answer(Problems.of(error.code(), error.detail())))
                 .orElseGet(() -> {
+                    if (causedBy(e, IncompatibleAggregateException.class)) {
+                        return answer(Problems.of(ErrorCode.NOT_FOUND, "No such aggregate of this kind."));
+                    }
                     if (causedBy(e, LockAcquisitionFailedException.class)
                             || causedBy(e, PessimisticLockingFailureException.class)) {
                         return crossed(e);

@@ -86,7 +86,10 @@ class HostileInputPropertiesTest {
                     "{\"inquiryId\":\"{inquiry}\",\"reason\":\"mistake\"}"),
             new Endpoint("PUT", "/api/routing-rules", """
                     {"defaultGroup":"L1.Studio","salesFallback":"SALES.Inside","rules":[{"type":"SALES","assignmentGroup":"SALES.Inside"}]}"""),
-            new Endpoint("PUT", "/api/assignment-groups/{group}", "{\"strategy\":\"ROUND_ROBIN\",\"agents\":[\"agent-1\"]}"));
+            new Endpoint("PUT", "/api/assignment-groups/{group}", "{\"strategy\":\"ROUND_ROBIN\",\"agents\":[\"agent-1\"]}"),
+            new Endpoint("PUT", "/api/assignment-groups/{group}",
+                    "{\"policy\":\"MANUAL\",\"agents\":[],\"email\":\"group@support.test\"}"),
+            new Endpoint("POST", "/api/inbound-mail", "{\"note\":\"JSON where raw MIME belongs\"}"));
 
     @BeforeContainer
     static void start() {
@@ -124,6 +127,14 @@ class HostileInputPropertiesTest {
             @ForAll("endpoints") Endpoint endpoint, @ForAll("hostileBodies") Mutation mutation) {
         String body = mutation.apply(endpoint.validBody() == null ? "{}" : resolve(endpoint.validBody()));
         assertAnswered(endpoint.method(), resolve(endpoint.path()), body);
+    }
+
+    @net.jqwik.api.Example
+    void aBodyFarOverTheLimit_isAnswered400_notAResetConnection() {
+        for (int i = 0; i < 5; i++) {
+            assertAnswered("PUT", resolve("/api/contacts/{contact}/clients/{client}/product-preferences"),
+                    "{\"body\":\"" + "x".repeat(3_000_000) + "\"}");
+        }
     }
 
     @Property(tries = 200)

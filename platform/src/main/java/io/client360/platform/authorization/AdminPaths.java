@@ -14,6 +14,12 @@ public final class AdminPaths {
             "/api/assignment-groups", "/api/assignment-groups/**",
             "/actuator/**");
 
+    /** Writes only an ADMIN may send (their paths are read by staff on the read side). */
+    public static final List<String> WRITES = List.of("/api/inbound-mail", "/api/inbound-mail/**");
+
+    /** Client profiles are written by an ADMIN (read by staff and the client's contacts on the read side). */
+    public static final List<String> PUTS = List.of("/api/clients/*");
+
     private AdminPaths() {
     }
 }

@@ -78,6 +78,10 @@ public class TokenSecurityConfiguration {
                             // open; off the embedded database no handler exists there, so it answers 404
                             .requestMatchers(HttpMethod.POST, DEV_TOKENS_PATH).permitAll();
                     requests.requestMatchers(AdminPaths.PATTERNS.toArray(String[]::new)).hasRole(Role.ADMIN.name())
+                            .requestMatchers(HttpMethod.POST, AdminPaths.WRITES.toArray(String[]::new))
+                            .hasRole(Role.ADMIN.name())
+                            .requestMatchers(HttpMethod.PUT, AdminPaths.PUTS.toArray(String[]::new))
+                            .hasRole(Role.ADMIN.name())
                             .anyRequest().authenticated();
                 })
                 .oauth2ResourceServer(server -> server

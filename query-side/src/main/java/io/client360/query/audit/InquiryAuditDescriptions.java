@@ -2,6 +2,9 @@ package io.client360.query.audit;
 
 import io.client360.kernel.inquiry.ClientResponded;
 import io.client360.kernel.inquiry.CommentAdded;
+import io.client360.kernel.inquiry.CorrespondenceFailed;
+import io.client360.kernel.inquiry.CorrespondenceSent;
+import io.client360.kernel.inquiry.MailAudience;
 import io.client360.kernel.inquiry.InquiryAssigned;
 import io.client360.kernel.inquiry.InquiryClosed;
 import io.client360.kernel.inquiry.InquiryCreated;
@@ -131,6 +134,20 @@ final class InquiryAuditDescriptions {
         if (event instanceof SlaTargetMet e) {
             return AuditDescription.staffOnly(e.kind() + " SLA target met" + (e.inTime() ? " in time" : " late"),
                     changes("kind", e.kind(), "metAt", e.metAt(), "inTime", e.inTime()), AuditCategory.AUDIT);
+        }
+        if (event instanceof CorrespondenceSent e) {
+            AuditDescription sent = AuditDescription.withVisibility("Mail sent to " + e.to() + ": " + e.subject(),
+                    changes("to", e.to(), "audience", e.audience(), "subject", e.subject(), "messageId", e.messageId(),
+                            "about", e.about()), AuditCategory.CORRESPONDENCE, null);
+            // a contact reads only the mails it was sent itself (requester mails), never those to groups or others
+            return e.audience() == MailAudience.REQUESTER ? sent
+                    : AuditDescription.staffOnly(sent.summary(), sent.changes(), sent.category());
+        }
+        if (event instanceof CorrespondenceFailed e) {
+            return AuditDescription.staffOnly("Mail to " + e.to() + " could not be delivered after " + e.attempts()
+                            + " attempts: " + e.subject(),
+                    changes("to", e.to(), "audience", e.audience(), "subject", e.subject(), "about", e.about(),
+                            "attempts", e.attempts(), "reason", e.reason()), AuditCategory.CORRESPONDENCE);
         }
         throw new IllegalArgumentException("No audit description for " + event.getClass().getName());
     }

@@ -10,6 +10,8 @@ import io.client360.kernel.inquiry.SlaPaused;
 import io.client360.kernel.inquiry.SlaResumed;
 import io.client360.kernel.inquiry.SlaTargetMet;
 import io.client360.kernel.inquiry.CommentAdded;
+import io.client360.kernel.inquiry.CorrespondenceFailed;
+import io.client360.kernel.inquiry.CorrespondenceSent;
 import io.client360.kernel.inquiry.InquiryAssigned;
 import io.client360.kernel.inquiry.InquiryClosed;
 import io.client360.kernel.inquiry.InquiryCreated;
@@ -127,6 +129,22 @@ class InquiryProjection implements Rebuildable {
     @EventHandler
     void on(WorkLogged event, @SequenceNumber long seq, @Timestamp Instant at) {
         update(event.inquiryId(), seq, at, "hours_logged = hours_logged + ?", event.hours());
+    }
+
+    /** A mail about the inquiry changes nothing a reader sees here (the feed shows it), but moves the version. */
+    @EventHandler
+    void on(CorrespondenceSent event, @SequenceNumber long seq) {
+        versionOnly(event.inquiryId(), seq);
+    }
+
+    @EventHandler
+    void on(CorrespondenceFailed event, @SequenceNumber long seq) {
+        versionOnly(event.inquiryId(), seq);
+    }
+
+    private void versionOnly(String inquiryId, long seq) {
+        jdbc.sql("UPDATE inquiry_view SET version = ? WHERE id = ? AND version < ?").params(seq, inquiryId, seq)
+                .update();
     }
 
     @EventHandler

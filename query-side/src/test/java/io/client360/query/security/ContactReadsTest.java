@@ -225,6 +225,41 @@ class ContactReadsTest {
         ended.get(20, TimeUnit.SECONDS);
     }
 
+    @Test
+    void unmatchedMail_isListedForStaffTriage_andNeverForContacts() {
+        contact("c-mail", "client-mail");
+        String mailId = "mail-" + UUID.randomUUID();
+        eventStore.publish(new GenericDomainEventMessage<>("InboundMail", mailId, 0,
+                new io.client360.kernel.inbound.InboundMailReceived(mailId, "<x@y>", "stranger@elsewhere.test",
+                        "Stranger", "Hello", "Hi there", io.client360.kernel.inbound.InboundMailOutcome.UNMATCHED,
+                        "No contact has the address.", null, null, null),
+                MetaData.with(MetadataKeys.ACTOR_ID, "system").and(MetadataKeys.ACTOR_KIND, "SYSTEM")));
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> staff().get("/api/inbound-mail?status=UNMATCHED").body()
+                .contains(mailId));
+        assertThat(staff().get("/api/inbound-mail/" + mailId).json().get("from").asString())
+                .isEqualTo("stranger@elsewhere.test");
+        assertThat(asContact("c-mail").get("/api/inbound-mail?status=UNMATCHED").status()).isEqualTo(403);
+        assertThat(staff().get("/api/inbound-mail?status=SOMETHING").status()).isEqualTo(400);
+    }
+
+    @Test
+    void aClientsProfile_isReadByStaffWithNotes_byItsContactsWithout_andByNoOneElse() {
+        contact("c-profile", "client-profile");
+        contact("c-stranger", "client-stranger");
+        eventStore.publish(new GenericDomainEventMessage<>("Client", "client:client-profile", 0,
+                new io.client360.kernel.client.ClientProfileChanged("client-profile", "Profile Corp",
+                        List.of("profile.test"), "pays late"),
+                MetaData.with(MetadataKeys.ACTOR_ID, "admin-1").and(MetadataKeys.ACTOR_KIND, "AGENT")));
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> staff().get("/api/clients/client-profile").status() == 200);
+        assertThat(staff().get("/api/clients/client-profile").json().get("notes").asString()).isEqualTo("pays late");
+        JsonNode ownView = asContact("c-profile").get("/api/clients/client-profile").json();
+        assertThat(ownView.get("emailDomains").get(0).asString()).isEqualTo("profile.test");
+        assertThat(ownView.get("notes").isNull()).isTrue();
+        assertThat(asContact("c-stranger").get("/api/clients/client-profile").status()).isEqualTo(404);
+    }
+
     private static GenericDomainEventMessage<?> next(String id, long seq, Object event) {
         return new GenericDomainEventMessage<>("Inquiry", id, seq, event,
                 MetaData.with(MetadataKeys.ACTOR_ID, "agent-7").and(MetadataKeys.ACTOR_KIND, "AGENT"));

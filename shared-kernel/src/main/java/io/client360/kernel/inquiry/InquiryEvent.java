@@ -4,7 +4,8 @@ package io.client360.kernel.inquiry;
 public sealed interface InquiryEvent
         permits InquiryCreated, InquiryReassigned, InquiryAssigned, CommentAdded, InquiryPendingClient,
                 ClientResponded, InquiryResolved, InquiryReopened, InquiryClosed, WorkLogged, PriorityChanged,
-                InquiryEntitled, InquiryNotEntitled, SlaPaused, SlaResumed, SlaBreached, SlaTargetMet {
+                InquiryEntitled, InquiryNotEntitled, SlaPaused, SlaResumed, SlaBreached, SlaTargetMet,
+                CorrespondenceSent, CorrespondenceFailed {
 
     String inquiryId();
 }

@@ -1,0 +1,37 @@
+package io.client360.command.mail;
+
+import io.client360.platform.web.InvalidRequestException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Raw MIME from an MTA or an inbound webhook, handled like the IMAP poller's mail: {@code 202 {id, outcome}}. ADMIN
+ * only (the security filter chain guards the path).
+ */
+@RestController
+@Tag(name = "Inbound mail")
+class InboundMailController {
+
+    static final String PATH = "/api/inbound-mail";
+
+    private final InboundMailHandling handling;
+
+    InboundMailController(InboundMailHandling handling) {
+        this.handling = handling;
+    }
+
+    @PostMapping(path = PATH, consumes = "message/rfc822", produces = "application/json")
+    @Operation(operationId = "postInboundMail",
+            summary = "Handle one raw mail (message/rfc822): a client response, a new inquiry, unmatched or ignored")
+    ResponseEntity<InboundMailHandling.Handled> receive(@RequestBody(required = false) byte[] raw) {
+        if (raw == null || raw.length == 0) {
+            throw new InvalidRequestException("body", "must be a raw mail (message/rfc822)");
+        }
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(handling.handle(raw));
+    }
+}

@@ -1,0 +1,185 @@
+package io.client360.command.mail;
+
+import io.client360.kernel.ActorKind;
+import io.client360.kernel.MetadataKeys;
+import io.client360.kernel.inquiry.RecordCorrespondence;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.MetaData;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.stereotype.Component;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Delivers the outbox over SMTP (Jakarta Mail through Spring's {@link JavaMailSender}): every
+ * {@code client360.mail.send-interval} it claims due mails, sends each with its own {@code Message-ID}, threading
+ * headers and {@code Auto-Submitted: auto-generated} (no auto-reply loops), and records the outcome on the inquiry
+ * (CorrespondenceSent). A failed delivery is retried with doubling back-off; after {@code max-attempts} it is given up
+ * (CorrespondenceFailed). Gauges {@code client360.mail.outbox{status}} show pending, sending, sent and failed mails.
+ */
+@Component
+class MailDelivery implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(MailDelivery.class);
+
+    private final Outbox outbox;
+    private final JavaMailSender mailSender;
+    private final CommandGateway commands;
+    private final MailProperties properties;
+    private final Map<String, AtomicLong> counts = new ConcurrentHashMap<>();
+    private ScheduledExecutorService scheduler;
+    private volatile boolean running;
+    private volatile Instant countedAt = Instant.EPOCH;
+
+    MailDelivery(Outbox outbox, JavaMailSender mailSender, CommandGateway commands, MailProperties properties,
+               MeterRegistry meters) {
+        this.outbox = outbox;
+        this.mailSender = mailSender;
+        this.commands = commands;
+        this.properties = properties;
+        for (String status : new String[]{Outbox.PENDING, Outbox.SENDING, Outbox.SENT, Outbox.FAILED}) {
+            AtomicLong count = counts.computeIfAbsent(status, s -> new AtomicLong());
+            Gauge.builder("client360.mail.outbox", count, AtomicLong::get).tag("status", status.toLowerCase())
+                    .description("Mails in the outbox by status").register(meters);
+        }
+    }
+
+    /** One round: deliver what is due, record outcomes not yet recorded. */
+    void deliverDue() {
+        Instant now = Instant.now();
+        for (Outbox.Queued mail : outbox.claimDue(now, 50)) {
+            deliver(mail);
+        }
+        for (Outbox.Queued mail : outbox.unrecorded(50)) {
+            record(mail);
+        }
+        if (Duration.between(countedAt, now).toSeconds() >= 5) {
+            outbox.countsByStatus().forEach((status, count) -> counts.computeIfAbsent(status, s -> new AtomicLong())
+                    .set(count));
+            countedAt = now;
+        }
+    }
+
+    private void deliver(Outbox.Queued mail) {
+        try {
+            mailSender.send(message(mail));
+            outbox.sent(mail.mailId(), Instant.now());
+            record(mail);
+        } catch (MessagingException | RuntimeException failed) {
+            int attempts = mail.attempts() + 1;
+            String error = failed.getClass().getSimpleName() + ": " + failed.getMessage();
+            if (attempts >= properties.maxAttempts()) {
+                log.warn("Giving up mail {} after {} attempts: {}", mail.mailId(), attempts, error);
+                outbox.failed(mail.mailId(), error);
+                record(mail);
+            } else {
+                outbox.retryLater(mail.mailId(), Instant.now().plus(backOff(attempts)), error);
+            }
+        }
+    }
+
+    /** Doubles from {@code first-retry} up to {@code max-retry}. */
+    Duration backOff(int attempts) {
+        Duration wait = properties.firstRetry().multipliedBy(1L << Math.min(20, attempts - 1));
+        return wait.compareTo(properties.maxRetry()) > 0 ? properties.maxRetry() : wait;
+    }
+
+    private MimeMessage message(Outbox.Queued mail) throws MessagingException {
+        Session session = mailSender instanceof JavaMailSenderImpl impl ? impl.getSession()
+                : Session.getInstance(new java.util.Properties());
+        MimeMessage message = new MimeMessage(session) {
+            @Override
+            protected void updateMessageID() throws MessagingException {
+                setHeader("Message-ID", mail.messageId());
+            }
+        };
+        MimeMessageHelper helper = new MimeMessageHelper(message, true, StandardCharsets.UTF_8.name());
+        helper.setFrom(new InternetAddress(properties.from()));
+        helper.setTo(new InternetAddress(mail.recipient(), true));
+        helper.setSubject(mail.subject());
+        helper.setText(mail.textBody(), mail.htmlBody());
+        message.setHeader("Auto-Submitted", "auto-generated");
+        message.setHeader("X-Client360-Inquiry", mail.inquiryId());
+        if (mail.inReplyTo() != null) {
+            message.setHeader("In-Reply-To", mail.inReplyTo());
+        }
+        if (mail.references() != null) {
+            message.setHeader("References", mail.references());
+        }
+        return message;
+    }
+
+    /** Records the mail's outcome on its inquiry (once: the aggregate ignores a mail it recorded before). */
+    private void record(Outbox.Queued mail) {
+        Outbox.Queued current = outbox.find(mail.mailId()).orElse(null);
+        if (current == null || current.recorded()
+                || !Outbox.SENT.equals(current.status()) && !Outbox.FAILED.equals(current.status())) {
+            return;
+        }
+        boolean sent = Outbox.SENT.equals(current.status());
+        try {
+            commands.sendAndWait(new RecordCorrespondence(mail.inquiryId(), mail.mailId(), mail.recipient(),
+                            mail.audience(), mail.subject(), mail.about(), mail.eventId(),
+                            sent ? mail.messageId() : null, current.attempts(), sent ? null : current.lastError()),
+                    MetaData.with(MetadataKeys.ACTOR_ID, MetadataKeys.SYSTEM_ACTOR)
+                            .and(MetadataKeys.ACTOR_KIND, ActorKind.SYSTEM.name()));
+            outbox.recorded(mail.mailId());
+        } catch (RuntimeException notYet) {
+            log.warn("Recording mail {} on inquiry {} failed, retried next round: {}", mail.mailId(),
+                    mail.inquiryId(), notYet.getMessage());
+        }
+    }
+
+    @Override
+    public void start() {
+        if (!properties.senderEnabled()) {
+            return;
+        }
+        scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "mail-sender");
+            thread.setDaemon(true);
+            return thread;
+        });
+        long interval = Math.max(50, properties.sendInterval().toMillis());
+        scheduler.scheduleWithFixedDelay(() -> {
+            try {
+                deliverDue();
+            } catch (RuntimeException e) {
+                log.warn("Mail round failed (retried next round): {}", e.getMessage());
+            }
+        }, interval, interval, TimeUnit.MILLISECONDS);
+        running = true;
+    }
+
+    @Override
+    public void stop() {
+        if (scheduler != null) {
+            scheduler.shutdownNow();
+        }
+        running = false;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+}
