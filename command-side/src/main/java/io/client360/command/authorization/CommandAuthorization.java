@@ -10,7 +10,9 @@ import io.client360.kernel.contact.AdminRuled;
 import io.client360.kernel.contact.ContactStatus;
 import io.client360.kernel.contact.RecordLogin;
 import io.client360.kernel.contract.ReverseConsumption;
+import io.client360.kernel.inquiry.AddAttachment;
 import io.client360.kernel.inquiry.CreateInquiry;
+import io.client360.kernel.inquiry.Visibility;
 import io.client360.kernel.inquiry.RecordClientResponse;
 import io.client360.kernel.routing.ConfigureRouting;
 import io.client360.platform.authorization.Actor;
@@ -84,6 +86,17 @@ public class CommandAuthorization {
                     .isPresent();
             if (!visible) {
                 throw new DomainRuleViolation(ErrorCode.NOT_FOUND, "No inquiry " + response.inquiryId() + ".");
+            }
+        } else if (command instanceof AddAttachment attachment) {
+            boolean visible = contacts.inquiry(attachment.inquiryId())
+                    .filter(inquiry -> inquiry.contactId().equals(actor.id())
+                            || self.seesAllInquiriesOf().contains(inquiry.clientId()))
+                    .isPresent();
+            if (!visible) {
+                throw new DomainRuleViolation(ErrorCode.NOT_FOUND, "No inquiry " + attachment.inquiryId() + ".");
+            }
+            if (attachment.visibility() == Visibility.INTERNAL) {
+                throw forbidden("A contact adds PUBLIC or SENSITIVE files only.");
             }
         } else if (command instanceof RecordLogin login) {
             if (!login.contactId().equals(actor.id())) {

@@ -21,6 +21,8 @@ import io.client360.kernel.inquiry.AssignInquiry;
 import io.client360.kernel.inquiry.AutoAssignInquiry;
 import io.client360.kernel.inquiry.ChangePriority;
 import io.client360.kernel.inquiry.ClientResponded;
+import io.client360.kernel.inquiry.AddAttachment;
+import io.client360.kernel.inquiry.AttachmentAdded;
 import io.client360.kernel.inquiry.CommentAdded;
 import io.client360.kernel.inquiry.CorrespondenceFailed;
 import io.client360.kernel.inquiry.CorrespondenceSent;
@@ -206,6 +208,18 @@ class Inquiry {
                     command.subject(), command.about(), command.causeEventId(), command.attempts(),
                     command.failure()));
         }
+        return getVersion();
+    }
+
+    /** A file on the inquiry (its bytes are already stored); refused once the inquiry is closed. */
+    @CommandHandler
+    long handle(AddAttachment command, @MetaDataValue(MetadataKeys.ACTOR_ID) String actorId,
+                @MetaDataValue(MetadataKeys.ACTOR_KIND) String actorKind) {
+        requireNotClosed();
+        apply(new AttachmentAdded(inquiryId, command.attachmentId(), command.name(), command.contentType(),
+                command.size(), command.sha256(), command.visibility(),
+                Objects.requireNonNullElse(actorId, MetadataKeys.SYSTEM_ACTOR),
+                Objects.requireNonNullElse(actorKind, "SYSTEM")));
         return getVersion();
     }
 

@@ -1,6 +1,9 @@
 package io.client360.command.mail;
 
 import io.client360.command.client.ClientDomains;
+import io.client360.command.inquiry.AttachmentStore;
+import io.client360.kernel.inquiry.AddAttachment;
+import io.client360.kernel.inquiry.Visibility;
 import io.client360.command.mail.MailDirectory.MailedInquiry;
 import io.client360.kernel.contact.ClientMembership;
 import io.client360.kernel.contact.ContactSource;
@@ -9,7 +12,9 @@ import io.client360.kernel.ActorKind;
 import io.client360.kernel.DomainRuleViolation;
 import io.client360.kernel.ErrorCode;
 import io.client360.kernel.MetadataKeys;
+import io.client360.kernel.inbound.AssignInboundMail;
 import io.client360.kernel.inbound.InboundMailOutcome;
+import io.client360.kernel.inbound.InboundMailReceived;
 import io.client360.kernel.inbound.ReceiveInboundMail;
 import io.client360.kernel.inquiry.Channel;
 import io.client360.kernel.inquiry.CreateInquiry;
@@ -80,11 +85,13 @@ public class InboundMailHandling {
     private final TransactionTemplate transactions;
     private final MailProperties properties;
     private final ClientDomains clientDomains;
+    private final AttachmentStore attachments;
 
     InboundMailHandling(MailDirectory directory, Outbox outbox, CommandGateway commands, EventStore eventStore,
                         JdbcClient jdbc, PlatformTransactionManager transactionManager, MailProperties properties,
-                        ClientDomains clientDomains) {
+                        ClientDomains clientDomains, AttachmentStore attachments) {
         this.clientDomains = clientDomains;
+        this.attachments = attachments;
         this.directory = directory;
         this.outbox = outbox;
         this.commands = commands;
@@ -100,7 +107,11 @@ public class InboundMailHandling {
 
     /** A mail as far as the rules need it. */
     record Parsed(String messageId, String from, String fromName, String subject, List<String> repliesTo, String text,
-                  boolean automatic) {
+                  boolean automatic, List<File> files) {
+
+        /** An attached file, within the size limit. */
+        record File(String name, String contentType, byte[] content) {
+        }
     }
 
     public Handled handle(byte[] raw) {
@@ -114,7 +125,7 @@ public class InboundMailHandling {
             return transactions.execute(status -> {
                 storeRaw(mailId, raw);
                 return parsed.map(mail -> decide(mailId, mail)).orElseGet(() -> record(mailId, new Parsed(messageId,
-                        "", null, "", List.of(), "", false), InboundMailOutcome.UNMATCHED, "The message cannot be read.",
+                        "", null, "", List.of(), "", false, List.of()), InboundMailOutcome.UNMATCHED, "The message cannot be read.",
                         null, null, null));
             });
         } catch (RuntimeException raced) {
@@ -123,6 +134,45 @@ public class InboundMailHandling {
             }
             throw raced;
         }
+    }
+
+    /** An unmatched mail made into a contact (the sender's, or a new EMAIL_SUBMITTED one) and an inquiry. */
+    public record Assigned(String id, String clientId, String contactId, String inquiryId) {
+    }
+
+    /**
+     * Triage: turns an UNMATCHED mail into an inquiry at {@code clientId}, for the contact with the sender's address
+     * or a new EMAIL_SUBMITTED contact there, in one transaction, acting as {@code actorId} (an ADMIN).
+     */
+    public Assigned assign(String mailId, String clientId, String actorId) {
+        InboundMailReceived received = received(mailId)
+                .orElseThrow(() -> new DomainRuleViolation(ErrorCode.NOT_FOUND, "No inbound mail " + mailId + "."));
+        if (received.outcome() != InboundMailOutcome.UNMATCHED || received.from() == null
+                || received.from().isBlank()) {
+            throw new DomainRuleViolation(ErrorCode.INVALID_TRANSITION,
+                    "Only an unmatched mail with a sender is assigned.");
+        }
+        Parsed mail = new Parsed(received.messageId(), received.from(), received.fromName(),
+                received.subject() == null ? "" : received.subject(), List.of(),
+                received.text() == null ? "" : received.text(), false, List.of());
+        return transactions.execute(status -> {
+            String contactId = directory.contactsOf(received.from()).stream().findFirst()
+                    .orElseGet(() -> newContact(mail, clientId));
+            String inquiryId = open(contactId, clientId, properties.inboundProduct(), mail, "");
+            commands.sendAndWait(new AssignInboundMail(mailId, clientId, contactId, inquiryId),
+                    MetaData.with(MetadataKeys.ACTOR_ID, actorId).and(MetadataKeys.ACTOR_KIND, ActorKind.AGENT.name()));
+            return new Assigned(mailId, clientId, contactId, inquiryId);
+        });
+    }
+
+    private Optional<InboundMailReceived> received(String mailId) {
+        var events = eventStore.readEvents(mailId);
+        while (events.hasNext()) {
+            if (events.next().getPayload() instanceof InboundMailReceived received) {
+                return Optional.of(received);
+            }
+        }
+        return Optional.empty();
     }
 
     private Handled decide(String mailId, Parsed mail) {
@@ -205,6 +255,15 @@ public class InboundMailHandling {
 
     private Handled record(String mailId, Parsed mail, InboundMailOutcome outcome, String reason, String contactId,
                            String clientId, String inquiryId) {
+        if (inquiryId != null && contactId != null && outcome != InboundMailOutcome.UNMATCHED) {
+            for (Parsed.File file : mail.files()) {
+                String attachmentId = UUID.randomUUID().toString();
+                attachments.store(attachmentId, inquiryId, file.content());
+                send(new AddAttachment(inquiryId, attachmentId, AttachmentStore.safeName(file.name()),
+                        AttachmentStore.safeType(file.contentType()), file.content().length,
+                        AttachmentStore.sha256(file.content()), Visibility.PUBLIC), contactId);
+            }
+        }
         commands.sendAndWait(new ReceiveInboundMail(mailId, abbreviate(mail.messageId(), 300),
                         abbreviate(mail.from(), 254), abbreviate(mail.fromName(), 200), abbreviate(mail.subject(), 400),
                         abbreviate(mail.text(), MAX_TEXT), outcome, reason, contactId, clientId, inquiryId),
@@ -299,7 +358,7 @@ public class InboundMailHandling {
             }
             return Optional.of(new Parsed(messageId, from[0].getAddress().strip(), from[0].getPersonal(),
                     message.getSubject() == null ? "" : message.getSubject(), repliesTo, textOf(message),
-                    automatic(message, from[0].getAddress())));
+                    automatic(message, from[0].getAddress()), files(message)));
         } catch (Exception unreadable) {
             return Optional.empty();
         }
@@ -321,6 +380,21 @@ public class InboundMailHandling {
         String local = from.toLowerCase(Locale.ROOT);
         return message.isMimeType("multipart/report") || local.startsWith("mailer-daemon@")
                 || local.startsWith("postmaster@");
+    }
+
+    /** The attached files of a message (parts with a file name), each at most the raw size limit. */
+    private static List<Parsed.File> files(Part part) throws Exception {
+        List<Parsed.File> files = new ArrayList<>();
+        if (part.isMimeType("multipart/*")) {
+            Multipart multipart = (Multipart) part.getContent();
+            for (int i = 0; i < multipart.getCount(); i++) {
+                files.addAll(files(multipart.getBodyPart(i)));
+            }
+        } else if (part.getFileName() != null) {
+            byte[] content = part.getInputStream().readNBytes(MAX_RAW);
+            files.add(new Parsed.File(part.getFileName(), part.getContentType(), content));
+        }
+        return files;
     }
 
     /** The plain text of a message: its text/plain part, else its HTML without tags. */

@@ -228,6 +228,26 @@ class InboundMailTest {
     }
 
     @Test
+    void anUnmatchedMail_isTriagedIntoANewContactAndAnInquiry_once() {
+        String sender = "walter-" + UUID.randomUUID() + "@nowhere.test";
+        Http.Response unmatched = postRaw(raw(sender, "Licence question", "", "How many seats?")
+                .replace("From: Ada <", "From: Walter White <"));
+        assertThat(unmatched.text("outcome")).isEqualTo("UNMATCHED");
+
+        Http.Response assigned = admin().post("/api/inbound-mail/" + unmatched.text("id") + "/assignment",
+                "{\"clientId\":\"acme\"}");
+        Http.Response again = admin().post("/api/inbound-mail/" + unmatched.text("id") + "/assignment",
+                "{\"clientId\":\"acme\"}");
+
+        assertThat(assigned.status()).as(assigned.toString()).isEqualTo(200);
+        assertThat(events(assigned.text("inquiryId"), "InquiryCreated")).isEqualTo(1);
+        assertThat(events(assigned.text("contactId"), "ContactCreated")).isEqualTo(1);
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(admin().post("/api/inbound-mail/nothing/assignment", "{\"clientId\":\"acme\"}").status())
+                .isEqualTo(404);
+    }
+
+    @Test
     void onlyAnAdminPostsRawMail() {
         Http.Response byAgent = new Http(port).bearer(TestTokens.agent("agent-1"))
                 .send("POST", "/api/inbound-mail", raw("x@acme.test", "x", "", "x"), "Content-Type", "message/rfc822");

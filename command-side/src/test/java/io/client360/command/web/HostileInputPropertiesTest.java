@@ -89,7 +89,10 @@ class HostileInputPropertiesTest {
             new Endpoint("PUT", "/api/assignment-groups/{group}", "{\"strategy\":\"ROUND_ROBIN\",\"agents\":[\"agent-1\"]}"),
             new Endpoint("PUT", "/api/assignment-groups/{group}",
                     "{\"policy\":\"MANUAL\",\"agents\":[],\"email\":\"group@support.test\"}"),
-            new Endpoint("POST", "/api/inbound-mail", "{\"note\":\"JSON where raw MIME belongs\"}"));
+            new Endpoint("POST", "/api/inbound-mail", "{\"note\":\"JSON where raw MIME belongs\"}"),
+            new Endpoint("POST", "/api/inbound-mail/{contact}/assignment", "{\"clientId\":\"acme\"}"),
+            new Endpoint("POST", "/api/inquiries/{inquiry}/attachments", "{\"file\":\"not multipart\"}"),
+            new Endpoint("PUT", "/api/clients/{client}", "{\"name\":\"Acme\",\"emailDomains\":[\"acme.test\"]}"));
 
     @BeforeContainer
     static void start() {

@@ -153,6 +153,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             case 401 -> ErrorCode.UNAUTHORIZED;
             case 403 -> ErrorCode.FORBIDDEN;
             case 503 -> ErrorCode.SERVICE_UNAVAILABLE;
+            case 413 -> ErrorCode.ATTACHMENT_TOO_LARGE;
             default -> status.is4xxClientError() ? ErrorCode.MALFORMED_REQUEST : ErrorCode.INTERNAL_ERROR;
         };
     }

@@ -34,6 +34,13 @@ public class RequestSizeLimitFilter extends OncePerRequestFilter implements org.
         return org.springframework.core.Ordered.HIGHEST_PRECEDENCE + 10;
     }
 
+    /** File uploads (multipart) have their own, larger limit (spring.servlet.multipart.*, answered 413). */
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        String type = request.getContentType();
+        return type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/");
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {

@@ -1,6 +1,7 @@
 package io.client360.query.audit;
 
 import io.client360.kernel.inquiry.ClientResponded;
+import io.client360.kernel.inquiry.AttachmentAdded;
 import io.client360.kernel.inquiry.CommentAdded;
 import io.client360.kernel.inquiry.CorrespondenceFailed;
 import io.client360.kernel.inquiry.CorrespondenceSent;
@@ -142,6 +143,13 @@ final class InquiryAuditDescriptions {
             // a contact reads only the mails it was sent itself (requester mails), never those to groups or others
             return e.audience() == MailAudience.REQUESTER ? sent
                     : AuditDescription.staffOnly(sent.summary(), sent.changes(), sent.category());
+        }
+        if (event instanceof AttachmentAdded e) {
+            return AuditDescription.withVisibility(capitalized(e.visibility().name()) + " file added: " + e.name()
+                            + " (" + e.size() + " bytes)",
+                    changes("attachmentId", e.attachmentId(), "name", e.name(), "contentType", e.contentType(),
+                            "size", e.size(), "sha256", e.sha256(), "visibility", e.visibility()),
+                    AuditCategory.CORRESPONDENCE, e.visibility().name());
         }
         if (event instanceof CorrespondenceFailed e) {
             return AuditDescription.staffOnly("Mail to " + e.to() + " could not be delivered after " + e.attempts()

@@ -9,6 +9,7 @@ import io.client360.kernel.inquiry.SlaBreached;
 import io.client360.kernel.inquiry.SlaPaused;
 import io.client360.kernel.inquiry.SlaResumed;
 import io.client360.kernel.inquiry.SlaTargetMet;
+import io.client360.kernel.inquiry.AttachmentAdded;
 import io.client360.kernel.inquiry.CommentAdded;
 import io.client360.kernel.inquiry.CorrespondenceFailed;
 import io.client360.kernel.inquiry.CorrespondenceSent;
@@ -89,6 +90,20 @@ class InquiryProjection implements Rebuildable {
                             + "author_kind, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
                     .params(event.commentId(), event.inquiryId(), seq, event.body(), event.visibility().name(),
                             event.authorId(), event.authorKind(), column(at))
+                    .update();
+        }
+        update(event.inquiryId(), seq, at, null);
+    }
+
+    @EventHandler
+    void on(AttachmentAdded event, @SequenceNumber long seq, @Timestamp Instant at) {
+        boolean exists = jdbc.sql("SELECT COUNT(*) FROM inquiry_attachment WHERE attachment_id = ?")
+                .param(event.attachmentId()).query(Long.class).single() > 0;
+        if (!exists) {
+            jdbc.sql("INSERT INTO inquiry_attachment (attachment_id, inquiry_id, seq, name, content_type, size, sha256, "
+                            + "visibility, author_id, added_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                    .params(event.attachmentId(), event.inquiryId(), seq, event.name(), event.contentType(),
+                            event.size(), event.sha256(), event.visibility().name(), event.authorId(), column(at))
                     .update();
         }
         update(event.inquiryId(), seq, at, null);
@@ -214,6 +229,7 @@ class InquiryProjection implements Rebuildable {
         jdbc.sql("DELETE FROM inquiry_sla_pause").update();
         jdbc.sql("DELETE FROM contact_alias").update();
         jdbc.sql("DELETE FROM inquiry_comment").update();
+        jdbc.sql("DELETE FROM inquiry_attachment").update();
         jdbc.sql("DELETE FROM inquiry_view").update();
     }
 
@@ -230,7 +246,8 @@ class InquiryProjection implements Rebuildable {
 
     @Override
     public java.util.List<String> tables() {
-        return java.util.List.of("inquiry_view", "inquiry_comment", "inquiry_sla_breach", "inquiry_sla_pause");
+        return java.util.List.of("inquiry_view", "inquiry_comment", "inquiry_attachment", "inquiry_sla_breach",
+                "inquiry_sla_pause");
     }
 
     /** Merges point a duplicate's inquiries at the survivor: every alias is needed to fold any inquiry. */
@@ -244,6 +261,7 @@ class InquiryProjection implements Rebuildable {
         jdbc.sql("DELETE FROM inquiry_sla_breach WHERE inquiry_id = ?").param(inquiryId).update();
         jdbc.sql("DELETE FROM inquiry_sla_pause WHERE inquiry_id = ?").param(inquiryId).update();
         jdbc.sql("DELETE FROM inquiry_comment WHERE inquiry_id = ?").param(inquiryId).update();
+        jdbc.sql("DELETE FROM inquiry_attachment WHERE inquiry_id = ?").param(inquiryId).update();
         jdbc.sql("DELETE FROM inquiry_view WHERE id = ?").param(inquiryId).update();
         jdbc.sql("DELETE FROM contact_alias WHERE duplicate_id = ?").param(inquiryId).update();
     }

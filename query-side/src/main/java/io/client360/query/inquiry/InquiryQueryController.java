@@ -69,7 +69,34 @@ class InquiryQueryController {
                                 .filter(comment -> reader.mayReadComment(view.clientId(), comment.visibility(),
                                         comment.authorId()))
                                 .toList())
+                        .withAttachments(inquiries.attachments(id).stream()
+                                .filter(file -> reader.mayReadComment(view.clientId(), file.visibility(), file.authorId()))
+                                .toList())
                         .withSla(inquiries.sla(id, view.sla())));
+    }
+
+    /**
+     * Downloads a file of an inquiry the reader may see, under the same visibility rule as comments (404 otherwise).
+     * Always as a download, never rendered inline, and never sniffed as another type.
+     */
+    @GetMapping("/{id}/attachments/{attachmentId}")
+    @io.swagger.v3.oas.annotations.Operation(operationId = "getAttachment", summary = "Download a file of the inquiry")
+    org.springframework.http.ResponseEntity<byte[]> attachment(@PathVariable @Size(max = 100) String id,
+                                                               @PathVariable @Size(max = 100) String attachmentId) {
+        InquiryView view = visible(id, null)
+                .orElseThrow(() -> new DomainRuleViolation(ErrorCode.NOT_FOUND, "No inquiry " + id + "."));
+        InquiryView.AttachmentView file = view.attachments().stream().filter(a -> a.id().equals(attachmentId))
+                .findFirst()
+                .orElseThrow(() -> new DomainRuleViolation(ErrorCode.NOT_FOUND, "No attachment " + attachmentId + "."));
+        byte[] content = inquiries.content(id, attachmentId)
+                .orElseThrow(() -> new DomainRuleViolation(ErrorCode.NOT_FOUND, "No attachment " + attachmentId + "."));
+        return org.springframework.http.ResponseEntity.ok()
+                .contentType(org.springframework.http.MediaType.parseMediaType(file.contentType()))
+                .header("Content-Disposition", org.springframework.http.ContentDisposition.attachment()
+                        .filename(file.name(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
+                .header("X-Content-Type-Options", "nosniff")
+                .header("Content-Security-Policy", "sandbox")
+                .body(content);
     }
 
     @GetMapping

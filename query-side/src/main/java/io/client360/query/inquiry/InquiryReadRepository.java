@@ -29,7 +29,7 @@ class InquiryReadRepository {
             InquiryView.Sla.of(Timestamps.read(rs, "response_due"), Timestamps.read(rs, "resolution_due"),
                     rs.getBoolean("sla_paused"), Timestamps.read(rs, "response_met_at"),
                     Timestamps.read(rs, "resolution_met_at")),
-            List.of(),
+            List.of(), List.of(),
             Timestamps.read(rs, "created_at"), Timestamps.read(rs, "updated_at"), rs.getLong("version"));
 
     private final JdbcClient jdbc;
@@ -49,6 +49,21 @@ class InquiryReadRepository {
                         rs.getString("visibility"), rs.getString("author_id"), rs.getString("author_kind"),
                         Timestamps.read(rs, "created_at")))
                 .list();
+    }
+
+    List<InquiryView.AttachmentView> attachments(String inquiryId) {
+        return jdbc.sql("SELECT * FROM inquiry_attachment WHERE inquiry_id = ? ORDER BY seq")
+                .param(inquiryId)
+                .query((rs, row) -> new InquiryView.AttachmentView(rs.getString("attachment_id"), rs.getString("name"),
+                        rs.getString("content_type"), rs.getLong("size"), rs.getString("sha256"),
+                        rs.getString("visibility"), rs.getString("author_id"), Timestamps.read(rs, "added_at")))
+                .list();
+    }
+
+    /** The file's bytes, when the attachment belongs to the inquiry. */
+    Optional<byte[]> content(String inquiryId, String attachmentId) {
+        return jdbc.sql("SELECT content FROM attachment_content WHERE attachment_id = ? AND inquiry_id = ?")
+                .params(attachmentId, inquiryId).query((rs, row) -> rs.getBytes(1)).optional();
     }
 
     InquiryView.Sla sla(String inquiryId, InquiryView.Sla clocks) {

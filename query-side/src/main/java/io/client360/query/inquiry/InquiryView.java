@@ -27,6 +27,7 @@ public record InquiryView(String id,
                           String notEntitledReason,
                           Sla sla,
                           List<CommentView> comments,
+                          List<AttachmentView> attachments,
                           Instant createdAt,
                           Instant updatedAt,
                           long version) {
@@ -34,7 +35,18 @@ public record InquiryView(String id,
     InquiryView withComments(List<CommentView> visible) {
         return new InquiryView(id, clientId, contactId, product, assetId, type, channel, subject, description, status,
                 priority, assignmentGroup, assigneeId, pendingCode, followUpDue, resolutionCode, closesAt, hoursLogged,
-                entitlement, notEntitledReason, sla, visible, createdAt, updatedAt, version);
+                entitlement, notEntitledReason, sla, visible, attachments, createdAt, updatedAt, version);
+    }
+
+    InquiryView withAttachments(List<AttachmentView> visible) {
+        return new InquiryView(id, clientId, contactId, product, assetId, type, channel, subject, description, status,
+                priority, assignmentGroup, assigneeId, pendingCode, followUpDue, resolutionCode, closesAt, hoursLogged,
+                entitlement, notEntitledReason, sla, comments, visible, createdAt, updatedAt, version);
+    }
+
+    /** A file on the inquiry as the reader may see it (download: {@code /api/inquiries/{id}/attachments/{id}}). */
+    public record AttachmentView(String id, String name, String contentType, long size, String sha256,
+                                 String visibility, String authorId, Instant at) {
     }
 
     /** The contract and entitlement an inquiry is charged to. */
@@ -44,7 +56,7 @@ public record InquiryView(String id,
     InquiryView withSla(Sla sla) {
         return new InquiryView(id, clientId, contactId, product, assetId, type, channel, subject, description, status,
                 priority, assignmentGroup, assigneeId, pendingCode, followUpDue, resolutionCode, closesAt, hoursLogged,
-                entitlement, notEntitledReason, sla, comments, createdAt, updatedAt, version);
+                entitlement, notEntitledReason, sla, comments, attachments, createdAt, updatedAt, version);
     }
 
     /**

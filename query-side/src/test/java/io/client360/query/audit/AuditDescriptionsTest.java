@@ -92,6 +92,9 @@ class AuditDescriptionsTest {
         if (type == Integer.class || type == int.class) {
             return 1;
         }
+        if (type == Long.class || type == long.class) {
+            return 1L;
+        }
         if (type.isEnum()) {
             return type.getEnumConstants()[0];
         }

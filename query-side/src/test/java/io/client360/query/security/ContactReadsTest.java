@@ -260,6 +260,34 @@ class ContactReadsTest {
         assertThat(asContact("c-stranger").get("/api/clients/client-profile").status()).isEqualTo(404);
     }
 
+    @Test
+    void files_areListedAndDownloadedUnderTheRulesOfComments() {
+        contact("c-files", "client-files");
+        String id = "inq-files";
+        eventStore.publish(new InquiryEvents(id)
+                .then(InquiryEvents.created(id, "client-files", "c-files", Priority.LOW))
+                .then(new io.client360.kernel.inquiry.AttachmentAdded(id, "att-public", "log.txt", "text/plain", 5,
+                        "aa", Visibility.PUBLIC, "agent-7", "AGENT"))
+                .then(new io.client360.kernel.inquiry.AttachmentAdded(id, "att-internal", "notes.txt", "text/html", 4,
+                        "bb", Visibility.INTERNAL, "agent-7", "AGENT"))
+                .messages());
+        jdbc.sql("INSERT INTO attachment_content (attachment_id, inquiry_id, content, created_at) "
+                + "VALUES ('att-public', ?, ?, CURRENT_TIMESTAMP), ('att-internal', ?, ?, CURRENT_TIMESTAMP)")
+                .params(id, "hello".getBytes(StandardCharsets.UTF_8), id, "<b>x".getBytes(StandardCharsets.UTF_8))
+                .update();
+        await().atMost(Duration.ofSeconds(15)).until(() -> staff().get("/api/inquiries/" + id).status() == 200
+                && staff().get("/api/inquiries/" + id).json().get("attachments").size() == 2);
+
+        assertThat(asContact("c-files").get("/api/inquiries/" + id).json().get("attachments")).hasSize(1);
+        Http.Response download = asContact("c-files").get("/api/inquiries/" + id + "/attachments/att-public");
+        assertThat(download.body()).isEqualTo("hello");
+        assertThat(download.header("Content-Disposition")).hasValueSatisfying(d -> assertThat(d).contains("log.txt"));
+        assertThat(download.header("X-Content-Type-Options")).contains("nosniff");
+        assertThat(asContact("c-files").get("/api/inquiries/" + id + "/attachments/att-internal").status())
+                .isEqualTo(404);
+        assertThat(staff().get("/api/inquiries/" + id + "/attachments/att-internal").status()).isEqualTo(200);
+    }
+
     private static GenericDomainEventMessage<?> next(String id, long seq, Object event) {
         return new GenericDomainEventMessage<>("Inquiry", id, seq, event,
                 MetaData.with(MetadataKeys.ACTOR_ID, "agent-7").and(MetadataKeys.ACTOR_KIND, "AGENT"));

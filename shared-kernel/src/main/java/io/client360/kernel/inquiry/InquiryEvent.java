@@ -5,7 +5,7 @@ public sealed interface InquiryEvent
         permits InquiryCreated, InquiryReassigned, InquiryAssigned, CommentAdded, InquiryPendingClient,
                 ClientResponded, InquiryResolved, InquiryReopened, InquiryClosed, WorkLogged, PriorityChanged,
                 InquiryEntitled, InquiryNotEntitled, SlaPaused, SlaResumed, SlaBreached, SlaTargetMet,
-                CorrespondenceSent, CorrespondenceFailed {
+                CorrespondenceSent, CorrespondenceFailed, AttachmentAdded {
 
     String inquiryId();
 }
