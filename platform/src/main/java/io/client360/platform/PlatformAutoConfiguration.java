@@ -88,6 +88,12 @@ public class PlatformAutoConfiguration {
         return NulRejectingStrings.module();
     }
 
+    /** Every operation's error answers, documented as the shared problem schema. */
+    @Bean
+    org.springdoc.core.customizers.OpenApiCustomizer problemsInOpenApi() {
+        return new io.client360.platform.web.ProblemsInOpenApi();
+    }
+
     /** Enums by name only, no duplicate keys (400 instead of "last one wins"). */
     @Bean
     JsonMapperBuilderCustomizer strictJson() {
@@ -108,6 +114,11 @@ public class PlatformAutoConfiguration {
                 host.setErrorReportValveClass(ProblemErrorReportValve.class.getName());
             }
         };
+    }
+
+    @Bean
+    io.client360.platform.web.RequestIds requestIds() {
+        return new io.client360.platform.web.RequestIds();
     }
 
     @Bean

@@ -33,7 +33,7 @@ class AssignmentGroupController {
     }
 
     @PutMapping("/{group}")
-    @Operation(summary = "Set a group's agents and its assignment policy (MANUAL, ROUND_ROBIN, LEAST_OPEN)")
+    @Operation(operationId = "configureAssignmentGroup", summary = "Set a group's agents and its assignment policy (MANUAL, ROUND_ROBIN, LEAST_OPEN)")
     ResponseEntity<Accepted> configure(@PathVariable @Size(max = 200) @jakarta.validation.constraints.Pattern(
             regexp = "\\S(.*\\S)?", message = "must not be blank or start or end with spaces") String group,
                                        @Valid @RequestBody GroupRequest body) {

@@ -54,7 +54,7 @@ class ContactController {
     }
 
     @PostMapping
-    @Operation(summary = "Create a contact at one or more clients; its role is derived from the access flags")
+    @Operation(operationId = "createContact", summary = "Create a contact at one or more clients; its role is derived from the access flags")
     ResponseEntity<CreatedContact> create(@Valid @RequestBody ContactRequests.Create body) {
         body.check();
         CreateContact command = new CreateContact(UUID.randomUUID().toString(), body.firstName().strip(),
@@ -67,7 +67,7 @@ class ContactController {
     }
 
     @PostMapping("/{id}/clients")
-    @Operation(summary = "Grant the contact access to one more client")
+    @Operation(operationId = "grantClientAccess", summary = "Grant the contact access to one more client")
     ResponseEntity<Accepted> grantClient(@PathVariable String id, @Valid @RequestBody ContactRequests.Membership body,
                                          @RequestHeader(name = IF_MATCH, required = false) String ifMatch) {
         body.check();
@@ -75,21 +75,21 @@ class ContactController {
     }
 
     @DeleteMapping("/{id}/clients/{clientId}")
-    @Operation(summary = "Remove the contact from a client (not the primary while others remain)")
+    @Operation(operationId = "revokeClientAccess", summary = "Remove the contact from a client (not the primary while others remain)")
     ResponseEntity<Accepted> revokeClient(@PathVariable String id, @PathVariable String clientId,
                                           @RequestHeader(name = IF_MATCH, required = false) String ifMatch) {
         return commands.update(id, new RevokeClientAccess(id, clientId, ETags.expectedVersion(ifMatch)));
     }
 
     @PutMapping("/{id}/primary-client")
-    @Operation(summary = "Make another of the contact's clients its primary one")
+    @Operation(operationId = "changePrimaryClient", summary = "Make another of the contact's clients its primary one")
     ResponseEntity<Accepted> primaryClient(@PathVariable String id, @Valid @RequestBody ContactRequests.PrimaryClient body,
                                            @RequestHeader(name = IF_MATCH, required = false) String ifMatch) {
         return commands.update(id, new ChangePrimaryClient(id, body.clientId(), ETags.expectedVersion(ifMatch)));
     }
 
     @PutMapping("/{id}/clients/{clientId}/settings")
-    @Operation(summary = "Change the contact's portal settings at one client")
+    @Operation(operationId = "changePortalSettings", summary = "Change the contact's portal settings at one client")
     ResponseEntity<Accepted> settings(@PathVariable String id, @PathVariable String clientId,
                                       @Valid @RequestBody ContactRequests.Settings body,
                                       @RequestHeader(name = IF_MATCH, required = false) String ifMatch) {
@@ -98,7 +98,7 @@ class ContactController {
     }
 
     @PutMapping("/{id}/clients/{clientId}/product-preferences")
-    @Operation(summary = "Set the same preferences for every product listed (bulk)")
+    @Operation(operationId = "setProductPreferences", summary = "Set the same preferences for every product listed (bulk)")
     ResponseEntity<Accepted> productPreferences(@PathVariable String id, @PathVariable String clientId,
                                                 @Valid @RequestBody ContactRequests.ProductPreferences body,
                                                 @RequestHeader(name = IF_MATCH, required = false) String ifMatch) {
@@ -110,7 +110,7 @@ class ContactController {
     }
 
     @PutMapping("/{id}/access")
-    @Operation(summary = "Change portal access, client-administrator and invoice access; the role is re-derived")
+    @Operation(operationId = "changeContactAccess", summary = "Change portal access, client-administrator and invoice access; the role is re-derived")
     ResponseEntity<Accepted> access(@PathVariable String id, @Valid @RequestBody ContactRequests.Access body,
                                     @RequestHeader(name = IF_MATCH, required = false) String ifMatch) {
         return commands.update(id, new ChangeContactAccess(id, body.portalAccess(), body.clientAdmin(),
@@ -118,21 +118,21 @@ class ContactController {
     }
 
     @PostMapping("/{id}/logins")
-    @Operation(summary = "Record a portal login (moves the inactivity lock)")
+    @Operation(operationId = "recordLogin", summary = "Record a portal login (moves the inactivity lock)")
     ResponseEntity<Accepted> login(@PathVariable String id,
                                    @RequestHeader(name = IF_MATCH, required = false) String ifMatch) {
         return commands.update(id, new RecordLogin(id, ETags.expectedVersion(ifMatch)));
     }
 
     @PostMapping("/{id}/reactivation")
-    @Operation(summary = "Re-enable a locked contact, naming its ACCOUNT_ACCESS inquiry")
+    @Operation(operationId = "reactivateContact", summary = "Re-enable a locked contact, naming its ACCOUNT_ACCESS inquiry")
     ResponseEntity<Accepted> reactivate(@PathVariable String id, @Valid @RequestBody ContactRequests.Reactivation body,
                                         @RequestHeader(name = IF_MATCH, required = false) String ifMatch) {
         return commands.update(id, new ReactivateContact(id, body.inquiryId(), ETags.expectedVersion(ifMatch)));
     }
 
     @PostMapping("/{id}/merge")
-    @Operation(summary = "Merge a duplicate into this contact (the survivor)")
+    @Operation(operationId = "mergeContacts", summary = "Merge a duplicate into this contact (the survivor)")
     ResponseEntity<Accepted> merge(@PathVariable String id, @Valid @RequestBody ContactRequests.Merge body) {
         if (body.duplicateId().equals(id)) {
             throw new InvalidRequestException("duplicateId", "must name another contact than the survivor");

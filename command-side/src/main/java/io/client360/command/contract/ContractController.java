@@ -52,7 +52,7 @@ class ContractController {
     }
 
     @PostMapping
-    @Operation(summary = "Make a service contract with coverage, entitlements and SLA definitions")
+    @Operation(operationId = "createContract", summary = "Make a service contract with coverage, entitlements and SLA definitions")
     ResponseEntity<CreatedContract> create(@Valid @RequestBody ContractRequests.Create body) {
         body.check();
         CreateServiceContract command = new CreateServiceContract(UUID.randomUUID().toString(), body.clientId(),
@@ -64,7 +64,7 @@ class ContractController {
     }
 
     @PostMapping("/{id}/entitlements")
-    @Operation(summary = "Add an entitlement to a contract; the response adds its entitlementId")
+    @Operation(operationId = "addEntitlement", summary = "Add an entitlement to a contract; the response adds its entitlementId")
     ResponseEntity<Map<String, Object>> addEntitlement(@PathVariable String id,
                                                        @Valid @RequestBody ContractRequests.Entitlement body,
                                                        @RequestHeader(name = "If-Match", required = false) String ifMatch) {
@@ -79,7 +79,7 @@ class ContractController {
     }
 
     @PostMapping("/{id}/entitlements/{entitlementId}/consumptions")
-    @Operation(summary = "Consume units for an inquiry (idempotent per inquiry and kind)")
+    @Operation(operationId = "consumeEntitlement", summary = "Consume units for an inquiry (idempotent per inquiry and kind)")
     ResponseEntity<Consumption> consume(@PathVariable String id, @PathVariable String entitlementId,
                                         @Valid @RequestBody ContractRequests.Consumption body) {
         requireInquiryOfTheContractsClient(id, body.inquiryId());
@@ -104,7 +104,7 @@ class ContractController {
     }
 
     @PostMapping("/{id}/entitlements/{entitlementId}/reversals")
-    @Operation(summary = "Reverse a consumption (e.g. an inquiry opened by mistake); its units come back")
+    @Operation(operationId = "reverseConsumption", summary = "Reverse a consumption (e.g. an inquiry opened by mistake); its units come back")
     ResponseEntity<Accepted> reverse(@PathVariable String id, @PathVariable String entitlementId,
                                      @Valid @RequestBody ContractRequests.Reversal body,
                                      @RequestHeader(name = "If-Match", required = false) String ifMatch) {

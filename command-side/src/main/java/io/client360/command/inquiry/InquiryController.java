@@ -47,7 +47,7 @@ class InquiryController {
     }
 
     @PostMapping
-    @Operation(summary = "Open an inquiry; it is routed to an assignment group")
+    @Operation(operationId = "createInquiry", summary = "Open an inquiry; it is routed to an assignment group")
     ResponseEntity<CreatedInquiry> create(@Valid @RequestBody InquiryRequests.Create body) {
         CreateInquiry command = new CreateInquiry(UUID.randomUUID().toString(), body.clientId(), body.contactId(),
                 body.product(), body.assetId(), body.type(), body.channel(), body.subject(), body.description(),
@@ -56,7 +56,7 @@ class InquiryController {
     }
 
     @PostMapping("/{id}/reassignment")
-    @Operation(summary = "Move an inquiry to another assignment group, with a reason")
+    @Operation(operationId = "reassignInquiry", summary = "Move an inquiry to another assignment group, with a reason")
     ResponseEntity<Accepted> reassign(@PathVariable String id, @Valid @RequestBody InquiryRequests.Reassignment body,
                                       @RequestHeader(name = IF_MATCH, required = false) String ifMatch) {
         return commands.update(id, new ReassignInquiry(id, body.assignmentGroup(), body.reason(),
@@ -64,14 +64,14 @@ class InquiryController {
     }
 
     @PostMapping("/{id}/assignment")
-    @Operation(summary = "Assign an inquiry to an agent of its group")
+    @Operation(operationId = "assignInquiry", summary = "Assign an inquiry to an agent of its group")
     ResponseEntity<Accepted> assign(@PathVariable String id, @Valid @RequestBody InquiryRequests.Assignment body,
                                     @RequestHeader(name = IF_MATCH, required = false) String ifMatch) {
         return commands.update(id, new AssignInquiry(id, body.agentId(), ETags.expectedVersion(ifMatch)));
     }
 
     @PostMapping("/{id}/comments")
-    @Operation(summary = "Comment on an inquiry (PUBLIC, INTERNAL or SENSITIVE)")
+    @Operation(operationId = "addComment", summary = "Comment on an inquiry (PUBLIC, INTERNAL or SENSITIVE)")
     ResponseEntity<Accepted> comment(@PathVariable String id, @Valid @RequestBody InquiryRequests.Comment body,
                                      @RequestHeader(name = IF_MATCH, required = false) String ifMatch) {
         return commands.update(id, new AddComment(id, UUID.randomUUID().toString(), body.body(), body.visibility(),
@@ -79,7 +79,7 @@ class InquiryController {
     }
 
     @PostMapping("/{id}/pending-client")
-    @Operation(summary = "Wait for the client: sets the pending code and opens the follow-up window")
+    @Operation(operationId = "markPendingClient", summary = "Wait for the client: sets the pending code and opens the follow-up window")
     ResponseEntity<Accepted> pendingClient(@PathVariable String id,
                                            @Valid @RequestBody InquiryRequests.PendingClient body,
                                            @RequestHeader(name = IF_MATCH, required = false) String ifMatch) {
@@ -88,7 +88,7 @@ class InquiryController {
     }
 
     @PostMapping("/{id}/client-responses")
-    @Operation(summary = "Record the client's reply (ends the follow-up window, reopens a resolved inquiry)")
+    @Operation(operationId = "addClientResponse", summary = "Record the client's reply (ends the follow-up window, reopens a resolved inquiry)")
     ResponseEntity<Accepted> clientResponse(@PathVariable String id,
                                             @Valid @RequestBody InquiryRequests.ClientResponse body,
                                             @RequestHeader(name = IF_MATCH, required = false) String ifMatch) {
@@ -96,7 +96,7 @@ class InquiryController {
     }
 
     @PostMapping("/{id}/resolution")
-    @Operation(summary = "Resolve; while the follow-up window is open only with override and overrideReason")
+    @Operation(operationId = "resolveInquiry", summary = "Resolve; while the follow-up window is open only with override and overrideReason")
     ResponseEntity<Accepted> resolve(@PathVariable String id, @Valid @RequestBody InquiryRequests.Resolution body,
                                      @RequestHeader(name = IF_MATCH, required = false) String ifMatch) {
         if (body.overriding() && (body.overrideReason() == null || body.overrideReason().isBlank())) {
@@ -107,14 +107,14 @@ class InquiryController {
     }
 
     @PostMapping("/{id}/reopening")
-    @Operation(summary = "Reopen a resolved inquiry")
+    @Operation(operationId = "reopenInquiry", summary = "Reopen a resolved inquiry")
     ResponseEntity<Accepted> reopen(@PathVariable String id, @Valid @RequestBody InquiryRequests.Reopening body,
                                     @RequestHeader(name = IF_MATCH, required = false) String ifMatch) {
         return commands.update(id, new ReopenInquiry(id, body.reason(), ETags.expectedVersion(ifMatch)));
     }
 
     @PostMapping("/{id}/work-logs")
-    @Operation(summary = "Log hours of work")
+    @Operation(operationId = "logWork", summary = "Log hours of work")
     ResponseEntity<Accepted> logWork(@PathVariable String id, @Valid @RequestBody InquiryRequests.WorkLog body,
                                      @RequestHeader(name = IF_MATCH, required = false) String ifMatch) {
         return commands.update(id, new LogWork(id, UUID.randomUUID().toString(), body.hours(), body.note(),
@@ -122,7 +122,7 @@ class InquiryController {
     }
 
     @PutMapping("/{id}/priority")
-    @Operation(summary = "Change the priority")
+    @Operation(operationId = "changePriority", summary = "Change the priority")
     ResponseEntity<Accepted> changePriority(@PathVariable String id,
                                             @Valid @RequestBody InquiryRequests.PriorityChange body,
                                             @RequestHeader(name = IF_MATCH, required = false) String ifMatch) {

@@ -33,7 +33,7 @@ class RoutingController {
     }
 
     @PutMapping
-    @Operation(summary = "Replace the routing table (type and product to assignment group)")
+    @Operation(operationId = "replaceRoutingRules", summary = "Replace the routing table (type and product to assignment group)")
     ResponseEntity<Accepted> replace(@Valid @RequestBody RoutingTableRequest body) {
         List<RoutingRule> rules = body.rules().stream()
                 .map(rule -> new RoutingRule(rule.type(), blankToNull(rule.product()), rule.assignmentGroup()))

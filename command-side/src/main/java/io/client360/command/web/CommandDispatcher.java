@@ -12,7 +12,6 @@ import org.springframework.stereotype.Component;
 
 import java.util.HashMap;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * Sends commands from the web edge, the one way the edge writes: the token's actor is authorized for the command
@@ -22,8 +21,6 @@ import java.util.UUID;
  */
 @Component
 public class CommandDispatcher {
-
-    static final String REQUEST_ID_HEADER = "X-Request-Id";
 
     private final CommandGateway gateway;
     private final HttpServletRequest request;
@@ -61,12 +58,9 @@ public class CommandDispatcher {
         return gateway.sendAndWait(command, MetaData.from(metaData));
     }
 
+    /** The request's id (its X-Request-Id, or the one made for it), as in its log lines and its response. */
     private String requestId() {
-        String header = request.getHeader(REQUEST_ID_HEADER);
-        if (header != null && !header.isBlank() && header.length() <= 100) {
-            return header.strip();
-        }
-        return UUID.randomUUID().toString();
+        return io.client360.platform.web.RequestIds.of(request);
     }
 
     /** Every accepted write answers with the aggregate id and its version after the command. */

@@ -83,6 +83,20 @@ class TokenRulesTest {
     }
 
     @Test
+    void theTokenToolOfLocalPostgresRuns_signsTokensBothSidesAccept_andRefusesUnknownRoles() {
+        String token = TokenTool.token(new String[]{"--subject", "admin-tool", "--roles", "AGENT,ADMIN"},
+                TestTokens.SECRET);
+
+        assertThat(new Http(port).bearer(token).post("/api/contacts", CONTACT).status()).isEqualTo(201);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> TokenTool.token(
+                new String[]{"--subject", "x", "--roles", "ROOT"}, TestTokens.SECRET))
+                .isInstanceOf(IllegalArgumentException.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> TokenTool.token(
+                new String[]{"--subject", "x", "--roles", "AGENT"}, "short"))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void adminPaths_needAdmin_inTheFilterChain() {
         Http agent = new Http(port).bearer(TestTokens.agent("agent-1"));
 

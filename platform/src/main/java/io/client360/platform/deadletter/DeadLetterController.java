@@ -38,7 +38,7 @@ public class DeadLetterController {
     }
 
     @GetMapping
-    @Operation(summary = "Parked sequences, oldest letter first; of one processing group with ?processingGroup=")
+    @Operation(operationId = "listDeadLetters", summary = "Parked sequences, oldest letter first; of one processing group with ?processingGroup=")
     Listing list(@RequestParam(required = false) @Size(max = 100) String processingGroup,
                  @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit) {
         Optional<String> group = Optional.ofNullable(processingGroup).map(this::known);
@@ -46,20 +46,20 @@ public class DeadLetterController {
     }
 
     @PostMapping("/{processingGroup}/retry")
-    @Operation(summary = "Retry every parked sequence of a processing group once")
+    @Operation(operationId = "retryDeadLetters", summary = "Retry every parked sequence of a processing group once")
     DeadLetters.Retried retryAll(@PathVariable @Size(max = 100) String processingGroup) {
         return deadLetters.retryAll(known(processingGroup));
     }
 
     @PostMapping("/{processingGroup}/{sequenceIdentifier}/retry")
-    @Operation(summary = "Retry one parked sequence (an aggregate's events), in order")
+    @Operation(operationId = "retryDeadLetterSequence", summary = "Retry one parked sequence (an aggregate's events), in order")
     DeadLetters.Retried retry(@PathVariable @Size(max = 100) String processingGroup,
                               @PathVariable @Size(max = 255) String sequenceIdentifier) {
         return deadLetters.retry(known(processingGroup), sequenceIdentifier);
     }
 
     @PostMapping("/{processingGroup}/{sequenceIdentifier}/evict")
-    @Operation(summary = "Drop a parked sequence: the group will not handle its events")
+    @Operation(operationId = "evictDeadLetterSequence", summary = "Drop a parked sequence: the group will not handle its events")
     Map<String, Integer> evict(@PathVariable @Size(max = 100) String processingGroup,
                                @PathVariable @Size(max = 255) String sequenceIdentifier) {
         return Map.of("evicted", deadLetters.evict(known(processingGroup), sequenceIdentifier));

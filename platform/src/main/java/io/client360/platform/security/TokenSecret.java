@@ -37,9 +37,10 @@ public final class TokenSecret {
         String secret = properties.jwtSecret();
         if (secret == null || secret.isBlank()) {
             if (!EmbeddedDatabase.inUse(environment)) {
-                throw new IllegalStateException("client360.security.jwt-secret (CLIENT360_JWT_SECRET) must be set to a "
-                        + "random secret of at least 32 bytes, or configure an identity provider "
-                        + "(spring.security.oauth2.resourceserver.jwt.jwk-set-uri or issuer-uri)");
+                throw new InvalidTokenSecret("No token secret is set, and this is not the embedded H2 database.",
+                        "Set CLIENT360_JWT_SECRET (client360.security.jwt-secret) to a random secret of at least 32 "
+                                + "bytes (e.g. openssl rand -base64 48), the same on both sides, or configure an "
+                                + "identity provider (spring.security.oauth2.resourceserver.jwt.jwk-set-uri).");
             }
             secret = embeddedSecret(Path.of(properties.embeddedSecretFile()));
         }
@@ -49,11 +50,13 @@ public final class TokenSecret {
 
     static void check(String secret) {
         if (secret.getBytes(StandardCharsets.UTF_8).length < MIN_BYTES) {
-            throw new IllegalStateException("client360.security.jwt-secret must have at least 32 bytes");
+            throw new InvalidTokenSecret("The token secret (client360.security.jwt-secret) has fewer than 32 bytes.",
+                    "Set CLIENT360_JWT_SECRET to a random secret of at least 32 bytes (e.g. openssl rand -base64 48).");
         }
         if (DOCUMENTED_EXAMPLES.contains(secret.strip())) {
-            throw new IllegalStateException("client360.security.jwt-secret is an example from the documentation, "
-                    + "known to everyone: set a random secret of your own");
+            throw new InvalidTokenSecret("The token secret (client360.security.jwt-secret) is an example from the "
+                    + "documentation, known to everyone.",
+                    "Set CLIENT360_JWT_SECRET to a random secret of your own (e.g. openssl rand -base64 48).");
         }
     }
 

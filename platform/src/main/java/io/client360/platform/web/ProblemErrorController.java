@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
  * as one with {@code ..} or an encoded NUL) still answers like every other error, with a status and a code.
  */
 @RestController
+@io.swagger.v3.oas.annotations.Hidden
 public class ProblemErrorController implements ErrorController {
 
     @RequestMapping("/error")

@@ -26,7 +26,7 @@ class TokenSecretTest {
     @Test
     void aSecretShorterThan32Bytes_stopsTheStart() {
         assertThatThrownBy(() -> TokenSecret.of(secret("too-short"), on("jdbc:postgresql://db/x")))
-                .hasMessageContaining("32 bytes");
+                .hasMessageContaining("32 bytes").isInstanceOf(InvalidTokenSecret.class);
     }
 
     @Test
@@ -38,7 +38,7 @@ class TokenSecretTest {
     @Test
     void noSecretOffTheEmbeddedDatabase_stopsTheStart() {
         assertThatThrownBy(() -> TokenSecret.of(secret(null), on("jdbc:postgresql://db/x")))
-                .hasMessageContaining("must be set");
+                .hasMessageContaining("No token secret");
     }
 
     @Test
@@ -58,5 +58,16 @@ class TokenSecretTest {
                 .withProperty("client360.security.dev-tokens", "false"))).isFalse();
         assertThatCode(() -> TokenSecret.of(secret("a-random-secret-of-our-own-with-32-bytes-or-more"),
                 on("jdbc:postgresql://db/x"))).doesNotThrowAnyException();
+    }
+
+    @Test
+    void aBadSecret_endsStartUpWithOneClearMessage() {
+        Throwable failure = new org.springframework.beans.factory.BeanCreationException("hmacJwtDecoder",
+                "failed", new InvalidTokenSecret("No token secret is set.", "Set CLIENT360_JWT_SECRET."));
+
+        org.springframework.boot.diagnostics.FailureAnalysis analysis = new TokenSecretFailureAnalyzer().analyze(failure);
+
+        assertThat(analysis.getDescription()).isEqualTo("No token secret is set.");
+        assertThat(analysis.getAction()).isEqualTo("Set CLIENT360_JWT_SECRET.");
     }
 }

@@ -30,7 +30,7 @@ class HistoryController {
     }
 
     @GetMapping(path = "/api/inquiries/{id}/history", produces = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Audit feed of an inquiry, oldest first; filter all|important|audit|correspondence, q text")
+    @Operation(operationId = "getInquiryHistory", summary = "Audit feed of an inquiry, oldest first; filter all|important|audit|correspondence, q text")
     List<HistoryEntry> inquiryHistory(@PathVariable @Size(max = 100) String id,
                                       @RequestParam(defaultValue = "all") String filter,
                                       @RequestParam(required = false) @Size(max = 200) String q) {
@@ -41,7 +41,7 @@ class HistoryController {
     }
 
     @GetMapping(path = "/api/contacts/{id}/history", produces = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Audit feed of a contact, oldest first; filter all|important|audit|correspondence, q text")
+    @Operation(operationId = "getContactHistory", summary = "Audit feed of a contact, oldest first; filter all|important|audit|correspondence, q text")
     List<HistoryEntry> contactHistory(@PathVariable @Size(max = 100) String id,
                                       @RequestParam(defaultValue = "all") String filter,
                                       @RequestParam(required = false) @Size(max = 200) String q) {
@@ -50,7 +50,7 @@ class HistoryController {
     }
 
     @GetMapping(path = "/api/contracts/{id}/history", produces = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Audit feed of a service contract (its ledger included), oldest first")
+    @Operation(operationId = "getContractHistory", summary = "Audit feed of a service contract (its ledger included), oldest first")
     List<HistoryEntry> contractHistory(@PathVariable @Size(max = 100) String id,
                                        @RequestParam(defaultValue = "all") String filter,
                                        @RequestParam(required = false) @Size(max = 200) String q) {

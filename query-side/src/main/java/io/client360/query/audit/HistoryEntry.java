@@ -1,10 +1,13 @@
 package io.client360.query.audit;
 
-import tools.jackson.databind.JsonNode;
+import io.client360.kernel.ActorKind;
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.util.Map;
 
 import java.time.Instant;
 
 /** One entry of a history feed: {@code {at, actorId, actorKind, event, summary, changes}}. */
-public record HistoryEntry(Instant at, String actorId, String actorKind, String event, String summary,
-                           JsonNode changes) {
+public record HistoryEntry(Instant at, String actorId, @Schema(implementation = ActorKind.class) String actorKind,
+                           String event, String summary,
+                           @Schema(description = "field -> {from, to}, or field -> value") Map<String, Object> changes) {
 }

@@ -5,7 +5,7 @@ import io.client360.query.web.Timestamps;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
+import java.util.Map;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.util.ArrayList;
@@ -15,6 +15,10 @@ import java.util.Locale;
 /** Reads history feeds, oldest first, by category and free text. */
 @Repository
 public class HistoryRepository {
+
+    private static final tools.jackson.core.type.TypeReference<Map<String, Object>> CHANGES =
+            new tools.jackson.core.type.TypeReference<>() {
+            };
 
     /** Entries a contact may see: contact wording exists, and comments are PUBLIC or SENSITIVE it may see. */
     private static final String CONTACT_MAY_SEE = "contact_summary IS NOT NULL AND (visibility IS NULL "
@@ -78,7 +82,7 @@ public class HistoryRepository {
 
     /** One entry of a client's recent activity. */
     public record Activity(String inquiryId, java.time.Instant at, String actorId, String actorKind, String event,
-                           String summary, JsonNode changes) {
+                           String summary, Map<String, Object> changes) {
     }
 
     /** The columns a reader reads: staff the staff wording, contacts their own. */
@@ -90,14 +94,14 @@ public class HistoryRepository {
      * Stored changes as JSON; a row written before changes were stored whole (cut, so no JSON) answers an empty
      * object instead of failing the whole feed.
      */
-    private JsonNode changes(String stored) {
+    private Map<String, Object> changes(String stored) {
         if (stored == null) {
-            return json.createObjectNode();
+            return Map.of();
         }
         try {
-            return json.readTree(stored);
+            return json.readValue(stored, CHANGES);
         } catch (JacksonException unreadable) {
-            return json.createObjectNode();
+            return Map.of();
         }
     }
 

@@ -38,7 +38,7 @@ import java.util.Map;
  * a client administrator.
  */
 @RestController
-@Tag(name = "360 views")
+@Tag(name = "Views360")
 class Client360Controller {
 
     private final JdbcClient jdbc;
@@ -54,7 +54,7 @@ class Client360Controller {
     }
 
     @GetMapping(path = "/api/clients/{clientId}/360", produces = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Client 360: contacts, open inquiries by status and priority, SLA breaches, contracts, activity")
+    @Operation(operationId = "getClient360", summary = "Client 360: contacts, open inquiries by status and priority, SLA breaches, contracts, activity")
     Client360 client360(@PathVariable @Size(max = 100) String clientId,
                         @RequestParam(defaultValue = "20") @Min(1) @Max(200) int activity) {
         Readers.Reader reader = readers.current();
@@ -91,7 +91,7 @@ class Client360Controller {
     }
 
     @GetMapping(path = "/api/clients/{clientId}/360/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    @Operation(summary = "Server-Sent Events: a 'change' event whenever the client's inquiries or contracts change")
+    @Operation(operationId = "streamClient360", summary = "Server-Sent Events: a 'change' event whenever the client's inquiries or contracts change")
     SseEmitter stream(@PathVariable @Size(max = 100) String clientId) {
         Readers.Reader reader = readers.current();
         if (!reader.mayReadClient360(clientId)) {

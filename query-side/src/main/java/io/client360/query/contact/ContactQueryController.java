@@ -41,7 +41,7 @@ class ContactQueryController {
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "A contact: profile, derived role, status, clients with settings and product preferences")
+    @Operation(operationId = "getContact", summary = "A contact: profile, derived role, status, clients with settings and product preferences")
     ContactView contact(@PathVariable @Size(max = 100) String id,
                         @RequestParam(required = false) @Min(0) Long minVersion,
                         @RequestParam(required = false) Instant asOf) {

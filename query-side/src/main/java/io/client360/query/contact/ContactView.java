@@ -1,5 +1,9 @@
 package io.client360.query.contact;
 
+import io.client360.kernel.contact.ContactStatus;
+import io.client360.kernel.contact.ContactRole;
+import io.client360.kernel.contact.ContactSource;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -12,12 +16,12 @@ public record ContactView(String id,
                           List<String> additionalEmails,
                           String mobilePhone,
                           String timeZone,
-                          String source,
+                          @Schema(implementation = ContactSource.class) String source,
                           boolean portalAccess,
                           boolean clientAdmin,
                           boolean invoiceAccess,
-                          String role,
-                          String status,
+                          @Schema(implementation = ContactRole.class) String role,
+                          @Schema(implementation = ContactStatus.class) String status,
                           String lockReason,
                           String primaryClientId,
                           String mergedInto,

@@ -29,7 +29,7 @@ import java.util.Map;
  * entitlement read models; a contact sees only its own.
  */
 @RestController
-@Tag(name = "360 views")
+@Tag(name = "Views360")
 class Contact360Controller {
 
     static final int SERVICE_REQUESTS = 5;
@@ -45,7 +45,7 @@ class Contact360Controller {
     }
 
     @GetMapping(path = "/api/contacts/{id}/360", produces = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Contact 360: contact, clients and role, ≤ 5 open service requests, entitlements")
+    @Operation(operationId = "getContact360", summary = "Contact 360: contact, clients and role, ≤ 5 open service requests, entitlements")
     Contact360 contact360(@PathVariable @Size(max = 100) String id,
                           @RequestParam(required = false) @Min(0) Long minVersion) {
         Readers.Reader reader = readers.current();

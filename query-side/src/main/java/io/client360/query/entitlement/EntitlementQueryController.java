@@ -43,7 +43,7 @@ class EntitlementQueryController {
     }
 
     @GetMapping(path = "/api/contracts/{id}/entitlements", produces = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Per entitlement: total, consumed, remaining (null when not counted) and each consumption; "
+    @Operation(operationId = "getContractEntitlements", summary = "Per entitlement: total, consumed, remaining (null when not counted) and each consumption; "
             + "asOf gives them as they were at that instant")
     List<EntitlementView> entitlements(@PathVariable @Size(max = 100) String id,
                                        @RequestParam(required = false) Instant asOf,

@@ -48,7 +48,7 @@ class InquiryQueryController {
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "One inquiry with its comments; minVersion waits (bounded) for a write to show; "
+    @Operation(operationId = "getInquiry", summary = "One inquiry with its comments; minVersion waits (bounded) for a write to show; "
             + "asOf gives it as it was at that instant")
     InquiryView inquiry(@PathVariable @Size(max = 100) String id,
                         @RequestParam(required = false) @Min(0) Long minVersion,
@@ -100,7 +100,7 @@ class InquiryQueryController {
     }
 
     @GetMapping
-    @Operation(summary = "Inquiries filtered by client, contact, group, assignee, status and priority, newest first")
+    @Operation(operationId = "listInquiries", summary = "Inquiries filtered by client, contact, group, assignee, status and priority, newest first")
     Page<InquiryView> list(@RequestParam(required = false) @Size(max = 100) String clientId,
                            @RequestParam(required = false) @Size(max = 100) String contactId,
                            @RequestParam(required = false) @Size(max = 200) String assignmentGroup,

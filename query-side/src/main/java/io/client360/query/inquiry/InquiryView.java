@@ -1,5 +1,12 @@
 package io.client360.query.inquiry;
 
+import io.client360.kernel.ActorKind;
+import io.client360.kernel.inquiry.Visibility;
+import io.client360.kernel.inquiry.Priority;
+import io.client360.kernel.inquiry.InquiryStatus;
+import io.client360.kernel.inquiry.Channel;
+import io.client360.kernel.inquiry.InquiryType;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -10,12 +17,12 @@ public record InquiryView(String id,
                           String contactId,
                           String product,
                           String assetId,
-                          String type,
-                          String channel,
+                          @Schema(implementation = InquiryType.class) String type,
+                          @Schema(implementation = Channel.class) String channel,
                           String subject,
                           String description,
-                          String status,
-                          String priority,
+                          @Schema(implementation = InquiryStatus.class) String status,
+                          @Schema(implementation = Priority.class) String priority,
                           String assignmentGroup,
                           String assigneeId,
                           String pendingCode,
@@ -46,7 +53,7 @@ public record InquiryView(String id,
 
     /** A file on the inquiry as the reader may see it (download: {@code /api/inquiries/{id}/attachments/{id}}). */
     public record AttachmentView(String id, String name, String contentType, long size, String sha256,
-                                 String visibility, String authorId, Instant at) {
+                                 @Schema(implementation = Visibility.class) String visibility, String authorId, Instant at) {
     }
 
     /** The contract and entitlement an inquiry is charged to. */
@@ -85,7 +92,7 @@ public record InquiryView(String id,
     }
 
     /** A comment as the reader may see it. */
-    public record CommentView(String id, String body, String visibility, String authorId, String authorKind,
+    public record CommentView(String id, String body, @Schema(implementation = Visibility.class) String visibility, String authorId, @Schema(implementation = ActorKind.class) String authorKind,
                               Instant at) {
     }
 }

@@ -30,7 +30,7 @@ class QueueController {
     }
 
     @GetMapping(path = "/api/queues/{assignmentGroup}", produces = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Open inquiries of an assignment group with per-agent counts (staff only)")
+    @Operation(operationId = "getQueue", summary = "Open inquiries of an assignment group with per-agent counts (staff only)")
     Queue queue(@PathVariable @Size(max = 200) String assignmentGroup) {
         if (!readers.current().isStaff()) {
             throw new DomainRuleViolation(ErrorCode.FORBIDDEN, "Queues are for staff.");

@@ -34,7 +34,7 @@ class ReplayController {
     }
 
     @PostMapping
-    @Operation(summary = "Rebuild a processor's read model (inquiry, contact, entitlement, audit); 202 with its id")
+    @Operation(operationId = "startReplay", summary = "Rebuild a processor's read model (inquiry, contact, entitlement, audit); 202 with its id")
     ResponseEntity<Map<String, String>> start(@Valid @RequestBody ReplayRequest body) {
         if (!replays.processors().contains(body.processor())) {
             throw new InvalidRequestException("processor", "must be one of " + new TreeSet<>(replays.processors()));
@@ -45,7 +45,7 @@ class ReplayController {
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "A replay's progress: status, position, head and events per second")
+    @Operation(operationId = "getReplay", summary = "A replay's progress: status, position, head and events per second")
     ReplayService.ReplayStatus status(@PathVariable @Size(max = 40) String id) {
         return replays.status(id).orElseThrow(() -> new DomainRuleViolation(ErrorCode.NOT_FOUND, "No replay " + id + "."));
     }
