@@ -36,6 +36,8 @@ class DockerComposeFileTest {
             assertThat(environment.get("SPRING_PROFILES_ACTIVE")).isEqualTo("postgres");
             assertThat((String) environment.get("CLIENT360_DB_URL")).startsWith("jdbc:postgresql://postgres:5432/");
             assertThat((Map<String, Object>) service.get("depends_on")).containsKey("postgres");
+            assertThat(String.valueOf(((Map<String, Object>) service.get("healthcheck")).get("test")))
+                    .contains("/actuator/health/readiness");
             assertThat((String) environment.get("CLIENT360_JWT_SECRET"))
                     .as("no usable secret ships in the file: compose requires it from the environment")
                     .startsWith("${CLIENT360_JWT_SECRET:?");
@@ -45,7 +47,20 @@ class DockerComposeFileTest {
         }
         assertThat((List<String>) ((Map<String, Object>) services.get("command-side")).get("ports"))
                 .contains("8080:8080");
+        assertThat(((Map<String, Object>) services.get("postgres")).get("ports"))
+                .as("PostgreSQL is not published on the host's 5432 (it clashes with a local one)").isNull();
+        assertThat(services).containsKey("mailpit");
         assertThat((List<String>) ((Map<String, Object>) services.get("query-side")).get("ports"))
                 .contains("8081:8081");
+    }
+
+    @Test
+    void theContractInTheRepository_isTheTeamsContract() throws IOException {
+        Path shared = ROOT.resolve("../shared/API.md").normalize();
+        String copy = Files.readString(ROOT.resolve("docs/API.md"));
+        assertThat(copy).contains("# client360 — HTTP contract");
+        if (Files.exists(shared)) {
+            assertThat(copy.substring(copy.indexOf('\n') + 1)).isEqualTo(Files.readString(shared));
+        }
     }
 }

@@ -123,5 +123,12 @@ class OpenApiContractTest {
         assertThat(read.path("components").path("schemas").path("InquiryView").path("properties").path("status")
                 .toString()).contains("enum");
         assertThat(write.path("paths").has("/error")).isFalse();
+        for (var creation : java.util.Map.of("/api/contacts", "CreateContactRequest", "/api/inquiries",
+                "CreateInquiryRequest", "/api/contracts", "CreateContractRequest").entrySet()) {
+            assertThat(write.path("paths").path(creation.getKey()).path("post").path("requestBody").path("content")
+                    .path("application/json").path("schema").path("$ref").asString())
+                    .as("Swagger UI's example body of POST " + creation.getKey() + " is its own request")
+                    .endsWith("/" + creation.getValue());
+        }
     }
 }

@@ -8,15 +8,12 @@ import jakarta.mail.Store;
 import jakarta.mail.search.FlagTerm;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 import java.io.ByteArrayOutputStream;
+import java.time.Duration;
 import java.util.Properties;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Polls the support mailbox over IMAP (Jakarta Mail): each unread message is handled ({@link InboundMailHandling}) and
@@ -24,17 +21,16 @@ import java.util.concurrent.TimeUnit;
  * no effect; a message that fails to be handled stays unread and is tried again on the next poll.
  */
 @Component
-class InboundMailPoller implements SmartLifecycle {
+class InboundMailPoller extends Periodic {
 
     private static final Logger log = LoggerFactory.getLogger(InboundMailPoller.class);
 
     private final InboundMailHandling handling;
     private final InboundMailProperties properties;
     private final boolean enabled;
-    private ScheduledExecutorService scheduler;
-    private volatile boolean running;
 
     InboundMailPoller(InboundMailHandling handling, InboundMailProperties properties, Environment environment) {
+        super("inbound-mail");
         this.handling = handling;
         this.properties = properties;
         this.enabled = properties.enabled() != null ? properties.enabled()
@@ -70,38 +66,23 @@ class InboundMailPoller implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
-        if (!enabled) {
-            return;
-        }
-        scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "inbound-mail");
-            thread.setDaemon(true);
-            return thread;
-        });
-        long interval = Math.max(100, properties.pollInterval().toMillis());
-        scheduler.scheduleWithFixedDelay(() -> {
-            try {
-                poll();
-            } catch (Exception e) {
-                log.warn("Polling {}@{}:{} failed (tried again next poll): {}", properties.username(),
-                        properties.host(), properties.port(), e.getMessage());
-            }
-        }, Math.min(interval, 2000), interval, TimeUnit.MILLISECONDS);
-        running = true;
+    boolean enabled() {
+        return enabled;
     }
 
     @Override
-    public void stop() {
-        if (scheduler != null) {
-            scheduler.shutdownNow();
-        }
-        running = false;
+    Duration interval() {
+        return properties.pollInterval();
     }
 
     @Override
-    public boolean isRunning() {
-        return running;
+    void round() {
+        try {
+            poll();
+        } catch (Exception e) {
+            log.warn("Polling {}@{}:{} failed (tried again next poll): {}", properties.username(),
+                    properties.host(), properties.port(), e.getMessage());
+        }
     }
 
     /** After the embedded mail server and the command bus are up. */

@@ -13,7 +13,6 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMessageHelper;
@@ -24,9 +23,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -37,7 +33,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * (CorrespondenceFailed). Gauges {@code client360.mail.outbox{status}} show pending, sending, sent and failed mails.
  */
 @Component
-class MailDelivery implements SmartLifecycle {
+class MailDelivery extends Periodic {
 
     private static final Logger log = LoggerFactory.getLogger(MailDelivery.class);
 
@@ -46,12 +42,11 @@ class MailDelivery implements SmartLifecycle {
     private final CommandGateway commands;
     private final MailProperties properties;
     private final Map<String, AtomicLong> counts = new ConcurrentHashMap<>();
-    private ScheduledExecutorService scheduler;
-    private volatile boolean running;
     private volatile Instant countedAt = Instant.EPOCH;
 
     MailDelivery(Outbox outbox, JavaMailSender mailSender, CommandGateway commands, MailProperties properties,
                MeterRegistry meters) {
+        super("mail-sender");
         this.outbox = outbox;
         this.mailSender = mailSender;
         this.commands = commands;
@@ -150,36 +145,21 @@ class MailDelivery implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
-        if (!properties.senderEnabled()) {
-            return;
-        }
-        scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "mail-sender");
-            thread.setDaemon(true);
-            return thread;
-        });
-        long interval = Math.max(50, properties.sendInterval().toMillis());
-        scheduler.scheduleWithFixedDelay(() -> {
-            try {
-                deliverDue();
-            } catch (RuntimeException e) {
-                log.warn("Mail round failed (retried next round): {}", e.getMessage());
-            }
-        }, interval, interval, TimeUnit.MILLISECONDS);
-        running = true;
+    boolean enabled() {
+        return properties.senderEnabled();
     }
 
     @Override
-    public void stop() {
-        if (scheduler != null) {
-            scheduler.shutdownNow();
-        }
-        running = false;
+    Duration interval() {
+        return properties.sendInterval();
     }
 
     @Override
-    public boolean isRunning() {
-        return running;
+    void round() {
+        try {
+            deliverDue();
+        } catch (RuntimeException e) {
+            log.warn("Mail round failed (retried next round): {}", e.getMessage());
+        }
     }
 }

@@ -70,4 +70,19 @@ class TokenSecretTest {
         assertThat(analysis.getDescription()).isEqualTo("No token secret is set.");
         assertThat(analysis.getAction()).isEqualTo("Set CLIENT360_JWT_SECRET.");
     }
+
+    @Test
+    void anUnreachableDatabase_endsStartUpWithOneMessageNamingIt() throws Exception {
+        var constructor = Class.forName("io.client360.platform.web.DatabaseUnreachableFailureAnalyzer")
+                .getDeclaredConstructor(org.springframework.core.env.Environment.class);
+        constructor.setAccessible(true);
+        var analyzer = (org.springframework.boot.diagnostics.FailureAnalyzer) constructor
+                .newInstance(on("jdbc:postgresql://db.example:5432/client360"));
+
+        var analysis = analyzer.analyze(new IllegalStateException("Flyway failed",
+                new java.sql.SQLTransientConnectionException("Connection is not available")));
+
+        assertThat(analysis.getDescription()).contains("jdbc:postgresql://db.example:5432/client360");
+        assertThat(analysis.getAction()).contains("SPRING_DATASOURCE_URL");
+    }
 }
