@@ -64,6 +64,10 @@ final class SideProcess implements AutoCloseable {
         launch();
     }
 
+    int port() {
+        return port;
+    }
+
     Http http() {
         return new Http(port).bearer(TestTokens.admin());
     }

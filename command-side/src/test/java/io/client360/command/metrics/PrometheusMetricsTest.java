@@ -44,6 +44,8 @@ class PrometheusMetricsTest {
         assertThat(scrape).as("event processors too").contains("eventProcessor_");
         assertThat(scrape).contains("client360_processor_lag_events{processor=\"entitlement-policy\",segment=\"0\"}");
         assertThat(scrape).contains("client360_deadletters{processing_group=\"assignment-policy\"} 0");
+        assertThat(admin.get("/actuator/info").body()).as("the build and its commit")
+                .contains("\"build\"").contains("\"version\"").contains("\"git\"");
         assertThat(new Http(port).bearer(TestTokens.agent("agent-1")).get("/actuator/prometheus").status()).isEqualTo(403);
         assertThat(new Http(port).get("/actuator/prometheus").status()).isEqualTo(401);
     }
