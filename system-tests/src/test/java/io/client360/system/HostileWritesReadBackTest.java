@@ -92,7 +92,8 @@ class HostileWritesReadBackTest {
                 "/api/inquiries?clientId=acme", "/api/contacts/" + contact, "/api/contacts/" + contact + "/history",
                 "/api/contacts/" + contact + "/360", "/api/clients/acme/360",
                 "/api/contracts/" + contract + "/entitlements", "/api/contracts/" + contract + "/history",
-                "/api/queues/TOP.1.Developer%20Studio-%20CustomerSupport");
+                "/api/queues/TOP.1.Developer%20Studio-%20CustomerSupport", "/api/clients/acme",
+                "/api/inbound-mail?status=UNMATCHED");
         List<String> failures = new ArrayList<>();
         for (String read : reads) {
             for (Response answer : List.of(system.queries().get(read), system.queries().get(read, asContact))) {
@@ -141,7 +142,15 @@ class HostileWritesReadBackTest {
                 .formatted(json(escapeHeavy(200)), LocalDate.now(), LocalDate.now().plusYears(1), covered,
                         json(escapeHeavy(200)))));
 
-        assertThat(writes).allSatisfy(write -> assertThat(write.status()).as(write.toString()).isBetween(200, 201));
+        String domains = IntStream.range(0, 50).mapToObj(i -> json("d" + i + "-" + "x".repeat(50) + ".acme.test"))
+                .collect(Collectors.joining(",", "[", "]"));
+        writes.add(system.commands().put("/api/clients/acme", "{\"name\":" + json(escapeHeavy(200))
+                + ",\"emailDomains\":" + domains + ",\"notes\":" + json(escapeHeavy(4_000)) + "}"));
+        writes.add(system.commands().send("POST", "/api/inbound-mail", "From: " + "x".repeat(60) + "@elsewhere.test\r\n"
+                + "Subject: " + "s".repeat(5_000) + "\r\nMessage-ID: <" + java.util.UUID.randomUUID() + "@t>\r\n\r\n"
+                + escapeHeavyPlain(100_000), "Content-Type", "message/rfc822"));
+
+        assertThat(writes).allSatisfy(write -> assertThat(write.status()).as(write.toString()).isBetween(200, 202));
         awaitProjected(writes.get(5).json().get("version").asLong());
         readBackEverything();
     }

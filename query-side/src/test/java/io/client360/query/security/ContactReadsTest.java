@@ -133,6 +133,31 @@ class ContactReadsTest {
     }
 
     @Test
+    void aContactReadsOnlyTheMailsItWasSentItself_neverThoseToGroupsOrOtherContacts() {
+        contact("c-mails", "client-mails");
+        String id = "inq-mails";
+        eventStore.publish(new InquiryEvents(id)
+                .then(InquiryEvents.created(id, "client-mails", "c-mails", Priority.LOW))
+                .then(new io.client360.kernel.inquiry.CorrespondenceSent(id, "m1", "c-mails@acme.test",
+                        io.client360.kernel.inquiry.MailAudience.REQUESTER, "[ref] Re: it", "<1@x>", "COMMENT", "e1"),
+                        "system", "SYSTEM")
+                .then(new io.client360.kernel.inquiry.CorrespondenceSent(id, "m2", "l2-secret@support.test",
+                        io.client360.kernel.inquiry.MailAudience.GROUP, "[ref] New work", "<2@x>", "GROUP_ROUTED",
+                        "e2"), "system", "SYSTEM")
+                .then(new io.client360.kernel.inquiry.CorrespondenceFailed(id, "m3", "other@acme.test",
+                        io.client360.kernel.inquiry.MailAudience.CONTACT, "[ref] Notice", "RESOLUTION_NOTICE", "e3",
+                        10, "refused"), "system", "SYSTEM")
+                .messages());
+        awaitFeed(id, 4);
+
+        String seen = asContact("c-mails").get("/api/inquiries/" + id + "/history?filter=correspondence").body();
+
+        assertThat(seen).contains("c-mails@acme.test").doesNotContain("l2-secret", "other@acme.test");
+        assertThat(staff().get("/api/inquiries/" + id + "/history?filter=correspondence").body())
+                .contains("l2-secret").contains("other@acme.test");
+    }
+
+    @Test
     void aClientResponseOf20000Quotes_leavesEveryFeedAndViewReadable() {
         contact("c-quotes", "client-quotes");
         String id = "inq-quotes";
