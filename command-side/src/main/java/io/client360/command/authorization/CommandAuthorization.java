@@ -80,21 +80,9 @@ public class CommandAuthorization {
                 throw forbidden("A contact opens inquiries as itself.");
             }
         } else if (command instanceof RecordClientResponse response) {
-            boolean visible = contacts.inquiry(response.inquiryId())
-                    .filter(inquiry -> inquiry.contactId().equals(actor.id())
-                            || self.seesAllInquiriesOf().contains(inquiry.clientId()))
-                    .isPresent();
-            if (!visible) {
-                throw new DomainRuleViolation(ErrorCode.NOT_FOUND, "No inquiry " + response.inquiryId() + ".");
-            }
+            requireVisibleInquiry(actor, self, response.inquiryId());
         } else if (command instanceof AddAttachment attachment) {
-            boolean visible = contacts.inquiry(attachment.inquiryId())
-                    .filter(inquiry -> inquiry.contactId().equals(actor.id())
-                            || self.seesAllInquiriesOf().contains(inquiry.clientId()))
-                    .isPresent();
-            if (!visible) {
-                throw new DomainRuleViolation(ErrorCode.NOT_FOUND, "No inquiry " + attachment.inquiryId() + ".");
-            }
+            requireVisibleInquiry(actor, self, attachment.inquiryId());
             if (attachment.visibility() == Visibility.INTERNAL) {
                 throw forbidden("A contact adds PUBLIC or SENSITIVE files only.");
             }
@@ -109,6 +97,17 @@ public class CommandAuthorization {
             }
         } else {
             throw forbidden("A contact may not do this.");
+        }
+    }
+
+    /** A contact acts on an inquiry it may see (its own, or any of a client where it sees all); else 404. */
+    private void requireVisibleInquiry(Actor actor, ContactStanding self, String inquiryId) {
+        boolean visible = contacts.inquiry(inquiryId)
+                .filter(inquiry -> inquiry.contactId().equals(actor.id())
+                        || self.seesAllInquiriesOf().contains(inquiry.clientId()))
+                .isPresent();
+        if (!visible) {
+            throw new DomainRuleViolation(ErrorCode.NOT_FOUND, "No inquiry " + inquiryId + ".");
         }
     }
 

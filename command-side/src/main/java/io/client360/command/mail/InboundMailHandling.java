@@ -225,8 +225,7 @@ public class InboundMailHandling {
         commands.sendAndWait(new CreateContact(contactId, names[0], names[1], mail.from().strip(), List.of(), null,
                         null, ContactSource.EMAIL_SUBMITTED, false, false, false,
                         List.of(new ClientMembership(clientId, null, null)), clientId),
-                MetaData.with(MetadataKeys.ACTOR_ID, MetadataKeys.SYSTEM_ACTOR)
-                        .and(MetadataKeys.ACTOR_KIND, ActorKind.SYSTEM.name()));
+                SYSTEM);
         return contactId;
     }
 
@@ -267,11 +266,14 @@ public class InboundMailHandling {
         commands.sendAndWait(new ReceiveInboundMail(mailId, abbreviate(mail.messageId(), 300),
                         abbreviate(mail.from(), 254), abbreviate(mail.fromName(), 200), abbreviate(mail.subject(), 400),
                         abbreviate(mail.text(), MAX_TEXT), outcome, reason, contactId, clientId, inquiryId),
-                MetaData.with(MetadataKeys.ACTOR_ID, MetadataKeys.SYSTEM_ACTOR)
-                        .and(MetadataKeys.ACTOR_KIND, ActorKind.SYSTEM.name()));
+                SYSTEM);
         log.info("Inbound mail {} from {}: {}", mailId, mail.from(), outcome);
         return new Handled(mailId, outcome);
     }
+
+    /** What the mail handling does on its own account (records, contacts it makes) is the system's. */
+    private static final MetaData SYSTEM = MetaData.with(MetadataKeys.ACTOR_ID, MetadataKeys.SYSTEM_ACTOR)
+            .and(MetadataKeys.ACTOR_KIND, ActorKind.SYSTEM.name());
 
     private void send(Object command, String contactId) {
         commands.sendAndWait(command, MetaData.with(MetadataKeys.ACTOR_ID, contactId)
