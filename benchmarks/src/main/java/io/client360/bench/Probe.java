@@ -31,17 +31,16 @@ import java.util.regex.Pattern;
  * The measurements Gatling does not make, printed as {@code name=value} lines:
  * <ul>
  *   <li>{@code token SECRET SUBJECT ROLE…}: a bearer token for the suite;</li>
- *   <li>{@code catchup JDBC_URL TIMEOUT_S}: how long until every query processor reached the head;</li>
+ *   <li>{@code catchup JDBC_URL TIMEOUT_S [PROCESSOR…]}: how long until the processors reached the head;</li>
  *   <li>{@code lag COMMAND_URL QUERY_URL TOKEN FEEDERS SECONDS}: write, then read until the write shows;</li>
  *   <li>{@code longstreams COMMAND_URL TOKEN FEEDERS N}: command latency on 1,000-event streams vs 10-event ones;</li>
- *   <li>{@code replay QUERY_URL TOKEN PROCESSOR}: an admin replay's events per second.</li>
+ *   <li>{@code replay QUERY_URL TOKEN PROCESSOR FEEDERS}: an admin replay's events per second, reads going on.</li>
  * </ul>
  */
 public final class Probe {
 
     static final Pattern INDEX = Pattern.compile("\"index\"\\s*:\\s*(\\d+)");
     static final Pattern VERSION = Pattern.compile("\"version\"\\s*:\\s*(\\d+)");
-    static final List<String> QUERY_PROCESSORS = List.of("inquiry", "contact", "entitlement", "audit");
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private Probe() {
@@ -50,10 +49,10 @@ public final class Probe {
     public static void main(String[] args) throws Exception {
         switch (args[0]) {
             case "token" -> System.out.println(token(args[1], args[2], List.of(args).subList(3, args.length)));
-            case "catchup" -> catchup(args[1], Integer.parseInt(args[2]));
+            case "catchup" -> catchup(args[1], Integer.parseInt(args[2]), List.of(args).subList(3, args.length));
             case "lag" -> lag(args[1], args[2], args[3], Path.of(args[4]), Integer.parseInt(args[5]));
             case "longstreams" -> longStreams(args[1], args[2], Path.of(args[3]), Integer.parseInt(args[4]));
-            case "replay" -> replay(args[1], args[2], args[3]);
+            case "replay" -> replay(args[1], args[2], args[3], Path.of(args[4]));
             default -> throw new IllegalArgumentException(args[0]);
         }
     }
@@ -66,46 +65,78 @@ public final class Probe {
         return jwt.serialize();
     }
 
-    /** Waits until every segment of every query processor has reached the event store's head. */
-    static void catchup(String url, int timeoutSeconds) throws Exception {
+    /**
+     * Waits until every segment of the named processors (all of them in the token table if none are named) has
+     * reached the event store's head, the head read again on every round: the policies add events while they catch
+     * up. Prints how long it took and how many events the processors projected meanwhile (per processor: the head
+     * minus where its slowest segment stood at the start).
+     */
+    static void catchup(String url, int timeoutSeconds, List<String> processors) throws Exception {
         long started = System.nanoTime();
         try (Connection connection = DriverManager.getConnection(url, "postgres", "")) {
-            long head = single(connection, "SELECT COALESCE(MAX(globalindex), 0) FROM domainevententry");
+            java.util.Map<String, Long> startedAt = null;
+            long head;
             while (true) {
-                long behind = 0;
-                try (Statement statement = connection.createStatement();
-                     ResultSet rows = statement.executeQuery("SELECT processorname, token FROM tokenentry")) {
-                    List<String> seen = new ArrayList<>();
-                    while (rows.next()) {
-                        if (!QUERY_PROCESSORS.contains(rows.getString(1))) {
-                            continue;
-                        }
-                        seen.add(rows.getString(1));
-                        byte[] token = rows.getBytes(2);
-                        if (token == null || maxIndex(new String(token, StandardCharsets.UTF_8)) < head) {
-                            behind++;
-                        }
-                    }
-                    if (!seen.containsAll(QUERY_PROCESSORS)) {
-                        behind++;
-                    }
+                head = single(connection, "SELECT COALESCE(MAX(globalindex), 0) FROM domainevententry");
+                java.util.Map<String, Long> positions = positions(connection, processors);
+                if (startedAt == null) {
+                    startedAt = positions;
                 }
-                if (behind == 0) {
+                long last = head;
+                boolean atHead = !positions.isEmpty() && (processors.isEmpty() || positions.keySet().containsAll(processors))
+                        && positions.values().stream().allMatch(position -> position >= last);
+                if (atHead) {
                     break;
                 }
                 if ((System.nanoTime() - started) / 1e9 > timeoutSeconds) {
-                    System.out.println("catchup_timeout=true");
+                    System.out.println("catchup_timeout=true behind=" + positions);
                     break;
                 }
                 Thread.sleep(100);
             }
             double seconds = (System.nanoTime() - started) / 1e9;
-            System.out.printf("catchup_seconds=%.2f head=%d catchup_events_per_s=%.0f%n", seconds, head,
-                    head * QUERY_PROCESSORS.size() / Math.max(seconds, 0.001));
+            long processed = 0;
+            for (String processor : processors.isEmpty() ? startedAt.keySet() : processors) {
+                processed += head - Math.max(0, startedAt.getOrDefault(processor, 0L));
+            }
+            System.out.printf("catchup_seconds=%.2f head=%d processors=%d events_projected=%d catchup_events_per_s=%.0f%n",
+                    seconds, head, processors.isEmpty() ? startedAt.size() : processors.size(), processed,
+                    processed / Math.max(seconds, 0.001));
         }
     }
 
+    /** Per processor, the position of its slowest segment (-1 for a segment that has none yet). */
+    static java.util.Map<String, Long> positions(Connection connection, List<String> processors) throws Exception {
+        java.util.Map<String, Long> positions = new java.util.TreeMap<>();
+        try (Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT processorname, token FROM tokenentry")) {
+            while (rows.next()) {
+                String name = rows.getString(1);
+                if (!processors.isEmpty() && !processors.contains(name)) {
+                    continue;
+                }
+                byte[] token = rows.getBytes(2);
+                long position = token == null ? -1 : maxIndex(new String(token, StandardCharsets.UTF_8));
+                positions.merge(name, position, Math::min);
+            }
+        }
+        return positions;
+    }
+
+    /**
+     * The position a stored token stands at: its index, or for a replay token (a processor that started on a store
+     * with events in it) the index of its current token, not that of the head it replays to.
+     */
     static long maxIndex(String token) {
+        int current = token.indexOf("\"currentToken\"");
+        if (current >= 0) {
+            String rest = token.substring(current);
+            if (rest.matches("(?s)\"currentToken\"\\s*:\\s*null.*")) {
+                return -1;
+            }
+            Matcher matcher = INDEX.matcher(rest);
+            return matcher.find() ? Long.parseLong(matcher.group(1)) : -1;
+        }
         Matcher matcher = INDEX.matcher(token);
         long max = -1;
         while (matcher.find()) {
@@ -175,21 +206,50 @@ public final class Probe {
         return latencies;
     }
 
-    static void replay(String queryUrl, String token, String processor) throws Exception {
+    /**
+     * Starts an admin replay and follows it for at most two minutes (its rate by then is the figure) while one
+     * reader keeps reading inquiries: the reads must keep answering, and their count, errors and p99 are printed.
+     */
+    static void replay(String queryUrl, String token, String processor, Path feeders) throws Exception {
+        List<String> ids = ids(feeders.resolve("inquiries.csv"));
+        List<Double> reads = java.util.Collections.synchronizedList(new ArrayList<>());
+        java.util.concurrent.atomic.AtomicLong errors = new java.util.concurrent.atomic.AtomicLong();
+        java.util.concurrent.atomic.AtomicBoolean replaying = new java.util.concurrent.atomic.AtomicBoolean(true);
+        Thread reader = new Thread(() -> {
+            while (replaying.get()) {
+                String id = ids.get(ThreadLocalRandom.current().nextInt(ids.size()));
+                long started = System.nanoTime();
+                try {
+                    if (send(get(queryUrl + "/api/inquiries/" + id, token)).statusCode() != 200) {
+                        errors.incrementAndGet();
+                    }
+                    reads.add((System.nanoTime() - started) / 1e6);
+                    Thread.sleep(10);
+                } catch (Exception e) {
+                    errors.incrementAndGet();
+                }
+            }
+        });
+        reader.start();
         HttpResponse<String> started = send(post(queryUrl + "/api/admin/replays", token,
                 "{\"processor\":\"" + processor + "\"}"));
         String id = started.body().replaceAll(".*\"replayId\"\\s*:\\s*\"([^\"]+)\".*", "$1");
         long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        String last;
         while (true) {
             HttpResponse<String> status = send(get(queryUrl + "/api/admin/replays/" + id, token));
-            boolean running = status.body().contains("\"RUNNING\"");
-            if (!running || System.nanoTime() > deadline) {
-                // a long replay is sampled for two minutes: its rate by then is the figure
-                System.out.println("replay_status=" + status.body().replaceAll("\\s", ""));
-                return;
+            last = status.body().replaceAll("\\s", "");
+            if (!last.contains("\"RUNNING\"") || System.nanoTime() > deadline) {
+                break;
             }
             Thread.sleep(500);
         }
+        replaying.set(false);
+        reader.join();
+        List<Double> sorted = new ArrayList<>(reads);
+        Collections.sort(sorted);
+        System.out.printf("replay_status=%s reads_during=%d read_errors=%d read_p99_ms_during=%.1f%n", last,
+                sorted.size(), errors.get(), percentile(sorted, 99));
     }
 
     static List<String> ids(Path csv) throws Exception {

@@ -48,6 +48,8 @@ public final class Seeder {
 
     static final int EVENTS_PER_INQUIRY = 10;
     static final int CONTACTS = 10_000;
+    static final int CLIENTS = 100;
+    static final int QUEUES = 1_000;
     static final int LONG_STREAMS = 10;
     static final int LONG_STREAM_EVENTS = 1_000;
     static final int BATCH = 2_000;
@@ -75,13 +77,23 @@ public final class Seeder {
             MetaData metaData = MetaData.with(MetadataKeys.ACTOR_ID, "seeder").and(MetadataKeys.ACTOR_KIND, "SYSTEM");
             try (PrintWriter contacts = new PrintWriter(Files.newBufferedWriter(out.resolve("contacts.csv")));
                  PrintWriter inquiries = new PrintWriter(Files.newBufferedWriter(out.resolve("inquiries.csv")));
-                 PrintWriter longStreams = new PrintWriter(Files.newBufferedWriter(out.resolve("long.csv")))) {
+                 PrintWriter longStreams = new PrintWriter(Files.newBufferedWriter(out.resolve("long.csv")));
+                 PrintWriter clients = new PrintWriter(Files.newBufferedWriter(out.resolve("clients.csv")));
+                 PrintWriter queues = new PrintWriter(Files.newBufferedWriter(out.resolve("queues.csv")))) {
+                clients.println("clientId");
+                for (int c = 0; c < CLIENTS; c++) {
+                    clients.println("bench-client-" + c);
+                }
+                queues.println("queue");
+                for (int q = 0; q < QUEUES; q++) {
+                    queues.println(queue(q));
+                }
                 contacts.println("contactId,clientId");
                 inquiries.println("inquiryId");
                 longStreams.println("inquiryId");
                 for (int c = 0; c < CONTACTS; c++) {
                     String id = "bench-contact-" + c;
-                    String client = "bench-client-" + (c % 100);
+                    String client = "bench-client-" + (c % CLIENTS);
                     batch.add(message("Contact", id, 0, new ContactCreated(id, "First" + c, "Last" + c,
                             "c" + c + "@bench.test", List.of(), null, null, ContactSource.DIRECTORY_SYNC, false, false,
                             false, ContactRole.CALLER_ONLY,
@@ -94,7 +106,7 @@ public final class Seeder {
                 for (long i = 0; i < inquiryCount; i++) {
                     String id = "bench-inquiry-" + i;
                     int contact = (int) (i % CONTACTS);
-                    for (Object event : inquiry(id, "bench-contact-" + contact, "bench-client-" + (contact % 100))) {
+                    for (Object event : inquiry(id, "bench-contact-" + contact, "bench-client-" + (contact % CLIENTS))) {
                         batch.add(message("Inquiry", id, batch.sequence(id), event, metaData));
                     }
                     inquiries.println(id);
@@ -115,6 +127,11 @@ public final class Seeder {
         }
     }
 
+    /** The assignment groups the seeded inquiries are spread over (about a hundred open inquiries each). */
+    static String queue(int number) {
+        return "L2.Bench-" + number;
+    }
+
     static InquiryCreated created(String id, String contactId, String clientId) {
         return new InquiryCreated(id, clientId, contactId, "Studio", null, InquiryType.TECHNICAL_QUESTION,
                 Channel.EMAIL, "Seeded inquiry " + id, "Seeded for the benchmark.", Priority.MEDIUM,
@@ -124,8 +141,9 @@ public final class Seeder {
     static List<Object> inquiry(String id, String contactId, String clientId) {
         List<Object> events = new ArrayList<>();
         events.add(created(id, contactId, clientId));
-        events.add(new InquiryReassigned(id, "TOP.1.Developer Studio- CustomerSupport", "L2.Bench", "seeded"));
-        events.add(new InquiryAssigned(id, "L2.Bench", null, "agent-" + (id.hashCode() & 15)));
+        String queue = queue((id.hashCode() & Integer.MAX_VALUE) % QUEUES);
+        events.add(new InquiryReassigned(id, "TOP.1.Developer Studio- CustomerSupport", queue, "seeded"));
+        events.add(new InquiryAssigned(id, queue, null, "agent-" + (id.hashCode() & 15)));
         for (int c = 0; c < 5; c++) {
             events.add(new CommentAdded(id, id + "-c" + c, "Seeded comment " + c,
                     c % 2 == 0 ? Visibility.PUBLIC : Visibility.INTERNAL, "agent-1", ActorKind.AGENT.name()));

@@ -23,7 +23,7 @@ import static io.gatling.javaapi.http.HttpDsl.status;
  * The HTTP load of the benchmark suite, chosen by system properties:
  * {@code workload} = {@code writes} (the command mix of BENCHMARKS.md: create 20 %, comment 40 %,
  * reassign 10 %, pending + client response 20 %, resolve + reopen 10 %) or {@code reads}
- * (an inquiry or a contact 360); {@code model} = {@code closed} ({@code users} concurrent users) or
+ * (an inquiry 40 %, a contact 360 30 %, a client 360 15 %, a queue 15 %); {@code model} = {@code closed} ({@code users} concurrent users) or
  * {@code open} ({@code rate} users per second); {@code seconds}; {@code commandUrl}, {@code queryUrl},
  * {@code token} and {@code feeders} (the seeder's CSV directory).
  */
@@ -38,6 +38,8 @@ public class ApiSimulation extends Simulation {
 
     final FeederBuilder<String> inquiries = csv(FEEDERS + "/inquiries.csv").random();
     final FeederBuilder<String> contacts = csv(FEEDERS + "/contacts.csv").random();
+    final FeederBuilder<String> clients = csv(FEEDERS + "/clients.csv").random();
+    final FeederBuilder<String> queues = csv(FEEDERS + "/queues.csv").random();
     final FeederBuilder<String> apiContacts = csv(FEEDERS + "/api-contacts.csv").random();
 
     final ChainBuilder create = feed(apiContacts).exec(http("create inquiry").post("/api/inquiries")
@@ -67,6 +69,43 @@ public class ApiSimulation extends Simulation {
             .get(System.getProperty("queryUrl") + "/api/inquiries/#{inquiryId}").check(status().is(200)));
     final ChainBuilder readContact360 = feed(contacts).exec(http("read contact 360")
             .get(System.getProperty("queryUrl") + "/api/contacts/#{contactId}/360").check(status().is(200)));
+    final ChainBuilder readClient360 = feed(clients).exec(http("read client 360")
+            .get(System.getProperty("queryUrl") + "/api/clients/#{clientId}/360").check(status().is(200)));
+    final ChainBuilder readQueue = feed(queues).exec(http("read queue")
+            .get(System.getProperty("queryUrl") + "/api/queues/#{queue}").check(status().is(200)));
+
+    /**
+     * With {@code snap} (a command line printing a snapshot of the processes' CPU and the statements so far) and
+     * {@code snapFile}, the cost of exactly the load (not Gatling's start or its report) is taken: a snapshot right
+     * before the first user starts and right after the last one ends, plus this JVM's own CPU meanwhile.
+     */
+    @Override
+    public void before() {
+        snap("before");
+    }
+
+    @Override
+    public void after() {
+        snap("after");
+    }
+
+    static void snap(String when) {
+        String command = System.getProperty("snap");
+        if (command == null) {
+            return;
+        }
+        try {
+            Process process = new ProcessBuilder("sh", "-c", command).redirectErrorStream(true).start();
+            String snapshot = new String(process.getInputStream().readAllBytes()).trim();
+            process.waitFor();
+            long loadgenMs = ProcessHandle.current().info().totalCpuDuration().map(java.time.Duration::toMillis)
+                    .orElse(0L);
+            java.nio.file.Files.writeString(java.nio.file.Path.of(System.getProperty("snapFile") + "." + when),
+                    snapshot + "\n" + loadgenMs + "\n");
+        } catch (Exception e) {
+            throw new IllegalStateException("Snapshot " + when + " failed", e);
+        }
+    }
 
     {
         HttpProtocolBuilder protocol = http.baseUrl(System.getProperty("commandUrl", "http://localhost:8080"))
@@ -74,7 +113,8 @@ public class ApiSimulation extends Simulation {
                 .contentTypeHeader("application/json")
                 .shareConnections();
         ScenarioBuilder load = "reads".equals(WORKLOAD)
-                ? scenario("reads").randomSwitch().on(percent(50).then(readInquiry), percent(50).then(readContact360))
+                ? scenario("reads").randomSwitch().on(percent(40).then(readInquiry),
+                percent(30).then(readContact360), percent(15).then(readClient360), percent(15).then(readQueue))
                 : scenario("writes").randomSwitch().on(percent(20).then(create), percent(40).then(comment),
                 percent(10).then(reassign), percent(20).then(pendingAndResponse), percent(10).then(resolveAndReopen));
         PopulationBuilder population = "open".equals(MODEL)
