@@ -40,6 +40,8 @@ class QuerySideCrashDuringReplayTest {
 
     static final int INQUIRIES = 1500;
     static final int COMMENTS = 6;
+    /** Per inquiry: created, the comments, a priority change. */
+    static final int EVENTS = INQUIRIES * (COMMENTS + 2);
 
     @Test
     void aReplayKilledMidwayResumesAfterTheRestart_andEndsIdenticalToACleanRebuild() throws Exception {
@@ -53,19 +55,19 @@ class QuerySideCrashDuringReplayTest {
 
                 String replay = http.post("/api/admin/replays", "{\"processor\":\"inquiry\"}").text("replayId");
                 await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20))
-                        .until(() -> aggregatesDone(database, replay) >= INQUIRIES / 5);
+                        .until(() -> position(database, replay) >= EVENTS / 5);
                 querySide.kill();
-                long killedAt = aggregatesDone(database, replay);
-                assertThat(killedAt).as("killed mid-replay").isLessThan(INQUIRIES);
+                long killedAt = position(database, replay);
+                assertThat(killedAt).as("killed mid-replay").isLessThan(EVENTS);
 
                 querySide.restart();
                 await().atMost(Duration.ofSeconds(180)).until(
                         () -> querySide.http().get("/api/admin/replays/" + replay).text("status"), "COMPLETED"::equals);
                 List<String> resumed = readModel(database);
-                System.out.printf("query-side crash: replay killed after %d of %d aggregates, resumed and completed%n",
-                        killedAt, INQUIRIES);
+                System.out.printf("query-side crash: replay killed after %d of %d events, resumed and completed%n",
+                        killedAt, EVENTS);
                 assertThat(querySide.log()).contains("Resuming replay " + replay);
-                assertThat(aggregatesDone(database, replay)).isEqualTo(INQUIRIES);
+                assertThat(position(database, replay)).isEqualTo(EVENTS);
 
                 String clean = querySide.http().post("/api/admin/replays", "{\"processor\":\"inquiry\"}").text("replayId");
                 await().atMost(Duration.ofSeconds(180)).until(
@@ -122,9 +124,10 @@ class QuerySideCrashDuringReplayTest {
         }
     }
 
-    private static long aggregatesDone(PostgresTestDatabase database, String replay) throws Exception {
+    /** How many events the replay has projected into its shadow tables (committed with each batch). */
+    private static long position(PostgresTestDatabase database, String replay) throws Exception {
         try (Connection connection = database.connect(); Statement statement = connection.createStatement();
-             ResultSet row = statement.executeQuery("SELECT aggregates_done FROM replay_run WHERE id = '" + replay + "'")) {
+             ResultSet row = statement.executeQuery("SELECT position FROM replay_run WHERE id = '" + replay + "'")) {
             return row.next() ? row.getLong(1) : 0;
         }
     }

@@ -68,14 +68,12 @@ final class RunningSystem implements AutoCloseable {
         return CommandSideApplication.builder().run(arguments.values().toArray(String[]::new));
     }
 
-    /** Rebuilds a query-side processor's read model from the event store, as a replay does. */
+    /** Rebuilds a query-side processor's read model from the event store through the admin replay, to its end. */
     void replayQuerySide(String processorName) {
-        var processor = querySide.getBean(org.axonframework.config.EventProcessingConfiguration.class)
-                .eventProcessor(processorName, org.axonframework.eventhandling.StreamingEventProcessor.class)
-                .orElseThrow();
-        processor.shutdownAsync().join();
-        processor.resetTokens();
-        processor.start();
+        String replay = queries().post("/api/admin/replays", "{\"processor\":\"" + processorName + "\"}")
+                .text("replayId");
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).until(
+                () -> queries().get("/api/admin/replays/" + replay).text("status"), "COMPLETED"::equals);
     }
 
     /** The write API, as an ADMIN unless a request sends another token. */

@@ -8,14 +8,15 @@ import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
-import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 
 import java.nio.charset.StandardCharsets;
@@ -107,11 +108,17 @@ class MailDelivery extends Periodic {
                 setHeader("Message-ID", mail.messageId());
             }
         };
-        MimeMessageHelper helper = new MimeMessageHelper(message, true, StandardCharsets.UTF_8.name());
-        helper.setFrom(new InternetAddress(properties.from()));
-        helper.setTo(new InternetAddress(mail.recipient(), true));
-        helper.setSubject(mail.subject());
-        helper.setText(mail.textBody(), mail.htmlBody());
+        // plain text and HTML as alternatives, built directly: Spring's MimeMessageHelper reads the MIME type map from
+        // the classpath for every message it helps with (a third of the mail sender's CPU in a profile)
+        MimeBodyPart text = new MimeBodyPart();
+        text.setText(mail.textBody(), StandardCharsets.UTF_8.name());
+        MimeBodyPart html = new MimeBodyPart();
+        html.setText(mail.htmlBody(), StandardCharsets.UTF_8.name(), "html");
+        MimeMultipart alternatives = new MimeMultipart("alternative", text, html);
+        message.setContent(alternatives);
+        message.setFrom(new InternetAddress(properties.from()));
+        message.setRecipient(jakarta.mail.Message.RecipientType.TO, new InternetAddress(mail.recipient(), true));
+        message.setSubject(mail.subject(), StandardCharsets.UTF_8.name());
         message.setHeader("Auto-Submitted", "auto-generated");
         message.setHeader("X-Client360-Inquiry", mail.inquiryId());
         if (mail.inReplyTo() != null) {

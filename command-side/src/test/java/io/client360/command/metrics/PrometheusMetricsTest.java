@@ -41,7 +41,8 @@ class PrometheusMetricsTest {
         assertThat(scrape).as("histogram buckets, so p99 can be computed in Prometheus")
                 .containsPattern("commandBus_allTimer_seconds_bucket\\{payloadType=\"CreateContact\",le=\"[0-9.]+\"}")
                 .contains("http_server_requests_seconds_bucket{");
-        assertThat(scrape).as("event processors too").contains("eventProcessor_");
+        assertThat(scrape).as("no per-event monitors on event processors: they are watched through their lag")
+                .doesNotContain("eventProcessor_");
         assertThat(scrape).contains("client360_processor_lag_events{processor=\"entitlement-policy\",segment=\"0\"}");
         assertThat(scrape).contains("client360_deadletters{processing_group=\"assignment-policy\"} 0");
         assertThat(admin.get("/actuator/info").body()).as("the build and its commit")

@@ -25,7 +25,7 @@ public class DeadLetterConfiguration {
     }
 
     @Bean
-    SavepointPerEvent savepointPerEvent(DataSource dataSource, Environment environment) {
-        return new SavepointPerEvent(dataSource, environment);
+    SavepointsAfterFailure savepointsAfterFailure(DataSource dataSource, Environment environment) {
+        return new SavepointsAfterFailure(dataSource, environment);
     }
 }

@@ -124,8 +124,9 @@ public class TokenSecurityConfiguration {
             validators.add(new JwtClaimValidator<Collection<String>>(JwtClaimNames.AUD,
                     aud -> aud != null && aud.contains(properties.audience())));
         }
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(validators));
-        return decoder;
+        DelegatingOAuth2TokenValidator<Jwt> validator = new DelegatingOAuth2TokenValidator<>(validators);
+        decoder.setJwtValidator(validator);
+        return new VerifiedTokens(decoder, validator);
     }
 
     /** A token becomes an actor (or is refused: no subject, no expiry, an unknown role); its roles are authorities. */

@@ -4,14 +4,15 @@ import io.client360.kernel.ActorKind;
 import io.client360.kernel.MetadataKeys;
 import io.client360.kernel.contact.ContactEvent;
 import io.client360.kernel.contract.ContractEvent;
+import io.client360.kernel.inquiry.InquiryCreated;
 import io.client360.kernel.inquiry.InquiryEvent;
 import io.client360.kernel.routing.RoutingRulesChanged;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import io.client360.query.web.Inserts;
 import io.client360.query.web.Rebuildable;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -50,6 +51,10 @@ class AuditProjection implements Rebuildable {
 
     @EventHandler
     void on(InquiryEvent event, EventMessage<?> message, @SequenceNumber long seq) {
+        if (event instanceof InquiryCreated created) {
+            jdbc.sql(Inserts.ifAbsent("audit_inquiry_client", "inquiry_id, client_id", "inquiry_id = ?"))
+                    .params(created.inquiryId(), created.clientId(), created.inquiryId()).update();
+        }
         record(INQUIRY, event.inquiryId(), seq, message, InquiryAuditDescriptions.describe(event));
     }
 
@@ -78,27 +83,19 @@ class AuditProjection implements Rebuildable {
 
     @Override
     public java.util.List<String> tables() {
-        return java.util.List.of("audit_entry");
+        return java.util.List.of("audit_entry", "audit_inquiry_client");
     }
 
     /** Forgets one aggregate's entries (a replay folds its events again from nothing). */
     @Override
     public void forget(String aggregateId) {
         jdbc.sql("DELETE FROM audit_entry WHERE aggregate_id = ?").param(aggregateId).update();
+        jdbc.sql("DELETE FROM audit_inquiry_client WHERE inquiry_id = ?").param(aggregateId).update();
     }
 
-    @ResetHandler
-    void reset() {
-        jdbc.sql("DELETE FROM audit_entry").update();
-    }
 
     private void record(String aggregateType, String aggregateId, long seq, EventMessage<?> message,
                         AuditDescription description) {
-        boolean exists = jdbc.sql("SELECT COUNT(*) FROM audit_entry WHERE event_id = ?")
-                .param(message.getIdentifier()).query(Long.class).single() > 0;
-        if (exists) {
-            return;
-        }
         String changes = json.writeValueAsString(description.changes());
         String actorId = (String) message.getMetaData().getOrDefault(MetadataKeys.ACTOR_ID, MetadataKeys.SYSTEM_ACTOR);
         String actorKind = (String) message.getMetaData().getOrDefault(MetadataKeys.ACTOR_KIND, ActorKind.SYSTEM.name());
@@ -111,14 +108,18 @@ class AuditProjection implements Rebuildable {
             contactChanges = json.writeValueAsString(description.contactChanges());
             contactSearchText = searchText(eventName, actorId, description.contactSummary(), contactChanges);
         }
-        jdbc.sql("INSERT INTO audit_entry (event_id, aggregate_type, aggregate_id, seq, at, actor_id, actor_kind, "
-                        + "event, category, visibility, summary, changes, search_text, contact_summary, contact_changes, "
-                        + "contact_search_text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        // the entry's client, for a client's recent activity: an inquiry's is known from its creation on
+        jdbc.sql("INSERT INTO audit_entry (event_id, aggregate_type, aggregate_id, seq, at, actor_id, actor_kind, event, "
+                        + "category, visibility, summary, changes, search_text, contact_summary, contact_changes, "
+                        + "contact_search_text, client_id) SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                        + "(SELECT client_id FROM audit_inquiry_client WHERE inquiry_id = ?) "
+                        + "WHERE NOT EXISTS (SELECT 1 FROM audit_entry WHERE event_id = ?)")
                 .params(message.getIdentifier(), aggregateType, aggregateId, seq, column(message.getTimestamp()),
                         actorId, actorKind, eventName, description.category().name(), description.visibility(),
                         truncate(description.summary(), SUMMARY_LENGTH), changes,
                         searchText(eventName, actorId, description.summary(), changes),
-                        contactSummary, contactChanges, contactSearchText)
+                        contactSummary, contactChanges, contactSearchText,
+                        INQUIRY.equals(aggregateType) ? aggregateId : null, message.getIdentifier())
                 .update();
     }
 

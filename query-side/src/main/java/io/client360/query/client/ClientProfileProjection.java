@@ -4,7 +4,6 @@ import io.client360.kernel.client.ClientProfileChanged;
 import io.client360.query.web.Rebuildable;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -55,8 +54,4 @@ class ClientProfileProjection implements Rebuildable {
         jdbc.sql("DELETE FROM client_view WHERE client_id = ?").param(aggregateId).update();
     }
 
-    @ResetHandler
-    void reset() {
-        jdbc.sql("DELETE FROM client_view").update();
-    }
 }

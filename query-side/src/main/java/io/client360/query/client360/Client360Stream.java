@@ -98,6 +98,9 @@ public class Client360Stream {
 
     @EventHandler
     void on(InquiryEvent event, EventMessage<?> message) {
+        if (subscriptions.isEmpty()) {
+            return; // nobody listens: no need to find the inquiry's client (a query per event)
+        }
         jdbc.sql("SELECT client_id, contact_id FROM inquiry_view WHERE id = ?").param(event.inquiryId())
                 .query((rs, row) -> new String[]{rs.getString(1), rs.getString(2)})
                 .optional()
@@ -108,6 +111,9 @@ public class Client360Stream {
 
     @EventHandler
     void on(ContractEvent event, EventMessage<?> message) {
+        if (subscriptions.isEmpty()) {
+            return;
+        }
         jdbc.sql("SELECT client_id FROM contract_view WHERE id = ?").param(event.contractId()).query(String.class)
                 .optional()
                 .or(() -> event instanceof ServiceContractCreated created

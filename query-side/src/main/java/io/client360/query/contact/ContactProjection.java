@@ -17,10 +17,10 @@ import io.client360.kernel.contact.PrimaryClientChanged;
 import io.client360.kernel.contact.ProductPreferencesSet;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import io.client360.query.web.Inserts;
 import io.client360.query.web.Rebuildable;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.type.TypeReference;
@@ -58,21 +58,18 @@ class ContactProjection implements Rebuildable {
 
     @EventHandler
     void on(ContactCreated event, @SequenceNumber long seq, @Timestamp Instant at) {
-        boolean exists = jdbc.sql("SELECT COUNT(*) FROM contact_view WHERE id = ?").param(event.contactId())
-                .query(Long.class).single() > 0;
-        if (exists) {
-            return;
-        }
-        jdbc.sql("INSERT INTO contact_view (id, first_name, last_name, email, additional_emails, mobile_phone, "
-                        + "time_zone, source, portal_access, client_admin, invoice_access, role, status, "
-                        + "primary_client_id, created_at, updated_at, version) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        int created = jdbc.sql(Inserts.ifAbsent("contact_view", "id, first_name, last_name, email, additional_emails, "
+                        + "mobile_phone, time_zone, source, portal_access, client_admin, invoice_access, role, status, "
+                        + "primary_client_id, created_at, updated_at, version", "id = ?"))
                 .params(event.contactId(), event.firstName(), event.lastName(), event.email(),
                         json.writeValueAsString(event.additionalEmails()), event.mobilePhone(), event.timeZone(),
                         event.source().name(), event.portalAccess(), event.clientAdmin(), event.invoiceAccess(),
                         event.role().name(), ContactStatus.ACTIVE.name(), event.primaryClientId(), column(at), column(at),
-                        seq)
+                        seq, event.contactId())
                 .update();
+        if (created == 0) {
+            return;
+        }
         event.clients().forEach(membership -> insertClient(event.contactId(), membership));
     }
 
@@ -179,11 +176,6 @@ class ContactProjection implements Rebuildable {
         event.addedClients().forEach(membership -> insertClient(event.contactId(), membership));
     }
 
-    @ResetHandler
-    void reset() {
-        jdbc.sql("DELETE FROM contact_client").update();
-        jdbc.sql("DELETE FROM contact_view").update();
-    }
 
     /** Forgets one contact's rows (time travel folds its events again from nothing). */
     @Override

@@ -8,10 +8,10 @@ import io.client360.kernel.contract.EntitlementSpec;
 import io.client360.kernel.contract.ServiceContractCreated;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import io.client360.query.web.Inserts;
 import io.client360.query.web.Rebuildable;
 import org.springframework.stereotype.Component;
 
@@ -39,16 +39,14 @@ class EntitlementProjection implements Rebuildable {
 
     @EventHandler
     void on(ServiceContractCreated event, @SequenceNumber long seq, @Timestamp Instant at) {
-        boolean exists = jdbc.sql("SELECT COUNT(*) FROM contract_view WHERE id = ?").param(event.contractId())
-                .query(Long.class).single() > 0;
-        if (exists) {
+        int created = jdbc.sql(Inserts.ifAbsent("contract_view",
+                        "id, client_id, name, start_date, end_date, created_at, updated_at, version", "id = ?"))
+                .params(event.contractId(), event.clientId(), event.name(), event.startDate(), event.endDate(),
+                        column(at), column(at), seq, event.contractId())
+                .update();
+        if (created == 0) {
             return;
         }
-        jdbc.sql("INSERT INTO contract_view (id, client_id, name, start_date, end_date, created_at, updated_at, version) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(event.contractId(), event.clientId(), event.name(), event.startDate(), event.endDate(),
-                        column(at), column(at), seq)
-                .update();
         for (int i = 0; i < event.entitlements().size(); i++) {
             insert(event.contractId(), event.entitlements().get(i), i);
         }
@@ -102,12 +100,6 @@ class EntitlementProjection implements Rebuildable {
                 .update();
     }
 
-    @ResetHandler
-    void reset() {
-        jdbc.sql("DELETE FROM entitlement_consumption").update();
-        jdbc.sql("DELETE FROM entitlement_view").update();
-        jdbc.sql("DELETE FROM contract_view").update();
-    }
 
     /** Forgets one contract's rows (time travel folds its events again from nothing). */
     @Override

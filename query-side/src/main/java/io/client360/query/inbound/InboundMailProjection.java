@@ -6,7 +6,6 @@ import io.client360.kernel.inbound.InboundMailReceived;
 import io.client360.query.web.Rebuildable;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -65,8 +64,4 @@ class InboundMailProjection implements Rebuildable {
         jdbc.sql("DELETE FROM inbound_mail_view WHERE mail_id = ?").param(aggregateId).update();
     }
 
-    @ResetHandler
-    void reset() {
-        jdbc.sql("DELETE FROM inbound_mail_view").update();
-    }
 }

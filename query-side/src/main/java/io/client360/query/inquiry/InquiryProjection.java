@@ -25,10 +25,10 @@ import io.client360.kernel.inquiry.PriorityChanged;
 import io.client360.kernel.inquiry.WorkLogged;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import io.client360.query.web.Inserts;
 import io.client360.query.web.Rebuildable;
 import org.springframework.stereotype.Component;
 
@@ -54,18 +54,16 @@ class InquiryProjection implements Rebuildable {
 
     @EventHandler
     void on(InquiryCreated event, @SequenceNumber long seq, @Timestamp Instant at) {
-        boolean exists = jdbc.sql("SELECT COUNT(*) FROM inquiry_view WHERE id = ?").param(event.inquiryId())
-                .query(Long.class).single() > 0;
-        if (exists) {
-            return;
-        }
+        // the requester is the contact, or the survivor it was merged into (one statement with the insert)
         jdbc.sql("INSERT INTO inquiry_view (id, client_id, contact_id, product, asset_id, type, channel, subject, "
                         + "description, status, priority, assignment_group, hours_logged, created_at, updated_at, version) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)")
-                .params(event.inquiryId(), event.clientId(), requester(event.contactId()), event.product(), event.assetId(),
-                        event.type().name(), event.channel().name(), event.subject(), event.description(),
-                        InquiryStatus.NEW.name(), event.priority().name(), event.assignmentGroup(), column(at),
-                        column(at), seq)
+                        + "SELECT ?, ?, COALESCE((SELECT survivor_id FROM contact_alias WHERE duplicate_id = ?), ?), "
+                        + "?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ? "
+                        + "WHERE NOT EXISTS (SELECT 1 FROM inquiry_view WHERE id = ?)")
+                .params(event.inquiryId(), event.clientId(), event.contactId(), event.contactId(), event.product(),
+                        event.assetId(), event.type().name(), event.channel().name(), event.subject(),
+                        event.description(), InquiryStatus.NEW.name(), event.priority().name(), event.assignmentGroup(),
+                        column(at), column(at), seq, event.inquiryId())
                 .update();
     }
 
@@ -83,29 +81,22 @@ class InquiryProjection implements Rebuildable {
 
     @EventHandler
     void on(CommentAdded event, @SequenceNumber long seq, @Timestamp Instant at) {
-        boolean exists = jdbc.sql("SELECT COUNT(*) FROM inquiry_comment WHERE comment_id = ?")
-                .param(event.commentId()).query(Long.class).single() > 0;
-        if (!exists) {
-            jdbc.sql("INSERT INTO inquiry_comment (comment_id, inquiry_id, seq, body, visibility, author_id, "
-                            + "author_kind, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
-                    .params(event.commentId(), event.inquiryId(), seq, event.body(), event.visibility().name(),
-                            event.authorId(), event.authorKind(), column(at))
-                    .update();
-        }
+        jdbc.sql(Inserts.ifAbsent("inquiry_comment", "comment_id, inquiry_id, seq, body, visibility, author_id, "
+                        + "author_kind, created_at", "comment_id = ?"))
+                .params(event.commentId(), event.inquiryId(), seq, event.body(), event.visibility().name(),
+                        event.authorId(), event.authorKind(), column(at), event.commentId())
+                .update();
         update(event.inquiryId(), seq, at, null);
     }
 
     @EventHandler
     void on(AttachmentAdded event, @SequenceNumber long seq, @Timestamp Instant at) {
-        boolean exists = jdbc.sql("SELECT COUNT(*) FROM inquiry_attachment WHERE attachment_id = ?")
-                .param(event.attachmentId()).query(Long.class).single() > 0;
-        if (!exists) {
-            jdbc.sql("INSERT INTO inquiry_attachment (attachment_id, inquiry_id, seq, name, content_type, size, sha256, "
-                            + "visibility, author_id, added_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                    .params(event.attachmentId(), event.inquiryId(), seq, event.name(), event.contentType(),
-                            event.size(), event.sha256(), event.visibility().name(), event.authorId(), column(at))
-                    .update();
-        }
+        jdbc.sql(Inserts.ifAbsent("inquiry_attachment", "attachment_id, inquiry_id, seq, name, content_type, size, "
+                        + "sha256, visibility, author_id, added_at", "attachment_id = ?"))
+                .params(event.attachmentId(), event.inquiryId(), seq, event.name(), event.contentType(),
+                        event.size(), event.sha256(), event.visibility().name(), event.authorId(), column(at),
+                        event.attachmentId())
+                .update();
         update(event.inquiryId(), seq, at, null);
     }
 
@@ -223,20 +214,6 @@ class InquiryProjection implements Rebuildable {
                 .params(event.survivorId(), event.contactId()).update();
     }
 
-    @ResetHandler
-    void reset() {
-        jdbc.sql("DELETE FROM inquiry_sla_breach").update();
-        jdbc.sql("DELETE FROM inquiry_sla_pause").update();
-        jdbc.sql("DELETE FROM contact_alias").update();
-        jdbc.sql("DELETE FROM inquiry_comment").update();
-        jdbc.sql("DELETE FROM inquiry_attachment").update();
-        jdbc.sql("DELETE FROM inquiry_view").update();
-    }
-
-    private String requester(String contactId) {
-        return jdbc.sql("SELECT survivor_id FROM contact_alias WHERE duplicate_id = ?").param(contactId)
-                .query(String.class).optional().orElse(contactId);
-    }
 
     /** Forgets one inquiry's rows (time travel folds its events again from nothing). */
     @Override

@@ -34,7 +34,7 @@ class ReplayController {
     }
 
     @PostMapping
-    @Operation(operationId = "startReplay", summary = "Rebuild a processor's read model (inquiry, contact, entitlement, audit); 202 with its id")
+    @Operation(operationId = "startReplay", summary = "Rebuild a processor's read model blue-green (inquiry, contact, entitlement, audit, client, inbound-mail); 202 with its id")
     ResponseEntity<Map<String, String>> start(@Valid @RequestBody ReplayRequest body) {
         if (!replays.processors().contains(body.processor())) {
             throw new InvalidRequestException("processor", "must be one of " + new TreeSet<>(replays.processors()));

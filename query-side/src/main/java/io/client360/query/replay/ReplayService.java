@@ -1,54 +1,85 @@
 package io.client360.query.replay;
 
-import io.client360.query.web.Folding;
 import io.client360.query.web.Rebuildable;
+import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.WrappedToken;
+import org.axonframework.eventhandling.async.SequencingPolicy;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.deadletter.GenericDeadLetter;
+import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import javax.sql.DataSource;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Rebuilds a processor's read model from the event store, for audits, while reads keep answering
- * correctly: the processor pauses (its token stays), then every aggregate's rows are forgotten and
- * folded again from its events by the projection's own handlers, one aggregate per transaction, so a
- * reader sees each aggregate either as before or as rebuilt, never half; then the processor resumes
- * from its token (what it meanwhile finds already folded, its idempotent handlers skip).
+ * The one way the read side rebuilds a read model from the event store: blue-green. The processor's own handlers
+ * project every event, from the first, into empty shadow copies of its tables ({@link ShadowTables}), in batches of up
+ * to {@value #BATCH} events, each committed together with the rebuild's position (its own token, in
+ * {@code replay_run}), while the live processor and every read go on against the live tables. Once the rebuild has
+ * caught up with the head of the store, the live processor pauses, the rebuild takes the last events, and one
+ * transaction copies the shadow tables over the live ones and hands the rebuild's position to the live processor,
+ * which resumes from there. Readers see the old read model or the new one, never a mix.
  * <p>
- * Each aggregate's rebuild commits together with the replay's checkpoint (how many aggregates are done), so a
- * replay cut short by a crash resumes after the restart with the next aggregate ({@link #resumeInterrupted()}).
+ * An event its handlers cannot apply is parked in the processing group's dead-letter queue, as the live processor
+ * would park it, with the later events of its aggregate; the rebuild goes on and reports how many it parked. A rebuild
+ * cut short (a crash, a kill) resumes after the restart from its last committed batch ({@link #resumeInterrupted()}).
  */
 @Service
 public class ReplayService {
 
+    static final int BATCH = 500;
+    static final int CLAIM_WAIT_SECONDS = 60;
     private static final Logger log = LoggerFactory.getLogger(ReplayService.class);
 
     private final Map<String, Rebuildable> projections;
-    private final Folding folding;
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
     private final EventProcessingConfiguration processing;
+    private final EventStore eventStore;
+    private final TokenStore tokenStore;
+    private final DataSource dataSource;
+    private final boolean postgres;
     private final ExecutorService executor = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "replay");
         thread.setDaemon(true);
@@ -56,20 +87,27 @@ public class ReplayService {
     });
     private final Set<String> running = ConcurrentHashMap.newKeySet();
 
-    ReplayService(List<Rebuildable> projections, Folding folding, JdbcClient jdbc,
-                  PlatformTransactionManager transactionManager, EventProcessingConfiguration processing) {
+    ReplayService(List<Rebuildable> projections, JdbcClient jdbc, PlatformTransactionManager transactionManager,
+                  EventProcessingConfiguration processing, EventStore eventStore, TokenStore tokenStore,
+                  DataSource dataSource) throws SQLException {
         this.projections = projections.stream().collect(Collectors.toMap(Rebuildable::processor, Function.identity()));
-        this.folding = folding;
         this.jdbc = jdbc;
         this.transactions = new TransactionTemplate(transactionManager);
         this.processing = processing;
+        this.eventStore = eventStore;
+        this.tokenStore = tokenStore;
+        this.dataSource = dataSource;
+        try (Connection connection = dataSource.getConnection()) {
+            this.postgres = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT)
+                    .contains("postgres");
+        }
     }
 
     public Set<String> processors() {
-        return projections.keySet();
+        return new TreeSet<>(projections.keySet());
     }
 
-    /** Starts a replay of {@code processor}; empty when one of it is already running. */
+    /** Starts a rebuild of {@code processor}; empty when one of it is already running. */
     public Optional<String> start(String processor) {
         Rebuildable projection = projections.get(processor);
         if (projection == null || !running.add(processor)) {
@@ -77,92 +115,325 @@ public class ReplayService {
         }
         String id = UUID.randomUUID().toString();
         long head = jdbc.sql("SELECT COUNT(*) FROM domainevententry").query(Long.class).single();
-        jdbc.sql("INSERT INTO replay_run (id, processor, status, position, head, started_at) VALUES (?, ?, 'RUNNING', 0, ?, ?)")
+        jdbc.sql("INSERT INTO replay_run (id, processor, status, position, head, started_at, parked) "
+                        + "VALUES (?, ?, 'RUNNING', 0, ?, ?, 0)")
                 .params(id, processor, head, Instant.now().atOffset(ZoneOffset.UTC)).update();
-        executor.submit(() -> run(id, projection, 0, 0));
+        executor.submit(() -> run(new Run(id, projection, null, 0, 0)));
         return Optional.of(id);
     }
 
-    /** Resumes the replays that were running when this side stopped (a crash, a kill), from their checkpoint. */
+    /** Resumes the rebuilds that were running when this side stopped (a crash, a kill), from their last batch. */
     @EventListener(ApplicationReadyEvent.class)
     public void resumeInterrupted() {
-        jdbc.sql("SELECT id, processor, position, aggregates_done FROM replay_run WHERE status = 'RUNNING'")
-                .query((rs, row) -> new Interrupted(rs.getString("id"), rs.getString("processor"),
-                        rs.getLong("position"), rs.getLong("aggregates_done")))
+        jdbc.sql("SELECT id, processor, position, token, parked FROM replay_run WHERE status = 'RUNNING'")
+                .query((rs, row) -> Map.entry(rs.getString("processor"), new Run(rs.getString("id"), null,
+                        rs.getString("token"), rs.getLong("position"), rs.getLong("parked"))))
                 .list()
                 .forEach(interrupted -> {
-                    Rebuildable projection = projections.get(interrupted.processor());
-                    if (projection != null && running.add(interrupted.processor())) {
-                        log.info("Resuming replay {} of {} after {} aggregates", interrupted.id(),
-                                interrupted.processor(), interrupted.aggregatesDone());
-                        executor.submit(() -> run(interrupted.id(), projection, interrupted.aggregatesDone(),
-                                interrupted.position()));
+                    Rebuildable projection = projections.get(interrupted.getKey());
+                    if (projection != null && running.add(interrupted.getKey())) {
+                        Run run = interrupted.getValue().of(projection);
+                        log.info("Resuming replay {} of {} after {} events", run.id(), projection.processor(),
+                                run.position());
+                        executor.submit(() -> run(run));
                     }
                 });
-    }
-
-    private record Interrupted(String id, String processor, long position, long aggregatesDone) {
     }
 
     public Optional<ReplayStatus> status(String id) {
         return jdbc.sql("SELECT * FROM replay_run WHERE id = ?").param(id)
                 .query((rs, row) -> new ReplayStatus(rs.getString("id"), rs.getString("processor"),
                         rs.getString("status"), rs.getLong("position"), rs.getLong("head"),
-                        rs.getBigDecimal("events_per_second"), rs.getString("error")))
+                        rs.getBigDecimal("events_per_second"), rs.getLong("parked"), rs.getString("error")))
                 .optional();
     }
 
-    private void run(String id, Rebuildable projection, long aggregatesDone, long positionSoFar) {
-        Optional<StreamingEventProcessor> processor = processing.eventProcessor(projection.processor(),
-                StreamingEventProcessor.class);
-        Instant started = Instant.now();
-        long position = positionSoFar;
+    /** Where a rebuild stands: its id, what it rebuilds, its token (null: from the first event) and its counts. */
+    private record Run(String id, Rebuildable projection, String token, long position, long parked) {
+        Run of(Rebuildable rebuilt) {
+            return new Run(id, rebuilt, token, position, parked);
+        }
+    }
+
+    private void run(Run run) {
+        Rebuildable projection = run.projection();
+        ShadowTables shadow = new ShadowTables(jdbc, postgres, projection);
+        Rebuilding rebuilding = new Rebuilding(run, projection, shadow);
         try {
-            processor.ifPresent(live -> live.shutdownAsync().join());
-            List<String> aggregates = jdbc.sql("SELECT aggregateidentifier FROM domainevententry "
-                            + "GROUP BY aggregateidentifier ORDER BY MIN(globalindex), aggregateidentifier")
-                    .query(String.class).list();
-            for (int next = (int) aggregatesDone; next < aggregates.size(); next++) {
-                String aggregateId = aggregates.get(next);
-                long done = next + 1;
-                long before = position;
-                Long after = transactions.execute(status -> {
-                    long folded = before + folding.refold(aggregateId, projection, null);
-                    checkpoint(id, folded, done, folded - positionSoFar, started);
-                    return folded;
-                });
-                position = after == null ? position : after;
+            if (run.token() == null || !shadow.exist()) {
+                shadow.create();
+                rebuilding.token = null;
+                rebuilding.position = 0;
             }
-            progress(id, position, "COMPLETED", started, null);
+            rebuilding.toTheHeadAndSwap();
+            log.info("Replay {} of {} completed: {} events, {} parked", run.id(), projection.processor(),
+                    rebuilding.position, rebuilding.parked);
         } catch (RuntimeException e) {
-            log.error("Replay {} of {} failed", id, projection.processor(), e);
-            progress(id, position, "FAILED", started, e.getMessage());
+            log.error("Replay {} of {} failed", run.id(), projection.processor(), e);
+            rebuilding.finish("FAILED", e.getMessage());
+            shadow.drop();
+            live(projection).ifPresent(StreamingEventProcessor::start);
         } finally {
-            processor.ifPresent(StreamingEventProcessor::start);
             running.remove(projection.processor());
         }
     }
 
-    /** Records, in the aggregate's own transaction, how far the replay got; the rate counts this run's events. */
-    private void checkpoint(String id, long position, long aggregatesDone, long foldedThisRun, Instant started) {
-        double seconds = Math.max(Duration.between(started, Instant.now()).toMillis(), 1) / 1000.0;
-        jdbc.sql("UPDATE replay_run SET position = ?, aggregates_done = ?, events_per_second = ? WHERE id = ?")
-                .params(position, aggregatesDone,
-                        BigDecimal.valueOf(foldedThisRun / seconds).setScale(1, RoundingMode.HALF_UP), id)
-                .update();
+    private Optional<StreamingEventProcessor> live(Rebuildable projection) {
+        return processing.eventProcessor(projection.processor(), StreamingEventProcessor.class);
     }
 
-    private void progress(String id, long position, String status, Instant started, String error) {
-        double seconds = Math.max(Duration.between(started, Instant.now()).toMillis(), 1) / 1000.0;
-        BigDecimal rate = BigDecimal.valueOf(position / seconds).setScale(1, RoundingMode.HALF_UP);
-        jdbc.sql("UPDATE replay_run SET position = ?, status = ?, events_per_second = ?, error = ?, finished_at = "
-                        + ("RUNNING".equals(status) ? "NULL" : "CURRENT_TIMESTAMP") + " WHERE id = ?")
-                .params(position, status, rate, error == null ? null : error.substring(0, Math.min(error.length(), 2000)), id)
-                .update();
+    /** One rebuild under way: its stream, its handlers, what it has parked. */
+    private final class Rebuilding {
+
+        private final Run run;
+        private final Rebuildable projection;
+        private final ShadowTables shadow;
+        private final AnnotationEventHandlerAdapter handlers;
+        private final Instant started = Instant.now();
+        private final long positionAtStart;
+        private final Optional<SequencedDeadLetterQueue<EventMessage<?>>> deadLetters;
+        private final SequencingPolicy<? super EventMessage<?>> sequencing;
+        /** Per parked sequence, the identifiers of its parked events (the live processor's and this rebuild's). */
+        private final Map<Object, Set<String>> parkedSequences = new HashMap<>();
+        private TrackingToken token;
+        private long position;
+        private long parked;
+
+        Rebuilding(Run run, Rebuildable projection, ShadowTables shadow) {
+            this.run = run;
+            this.projection = projection;
+            this.shadow = shadow;
+            this.handlers = new AnnotationEventHandlerAdapter(projection);
+            this.token = parse(run.token());
+            this.position = run.position();
+            this.positionAtStart = run.position();
+            this.parked = run.parked();
+            this.deadLetters = processing.deadLetterQueue(projection.processor());
+            this.sequencing = processing.sequencingPolicy(projection.processor());
+            deadLetters.ifPresent(queue -> queue.deadLetters().forEach(sequence -> sequence.forEach(letter ->
+                    parkedSequences.computeIfAbsent(sequenceOf(letter.message()), key -> new HashSet<>())
+                            .add(letter.message().getIdentifier()))));
+        }
+
+        void toTheHeadAndSwap() {
+            try (BlockingStream<TrackedEventMessage<?>> stream = eventStore.openStream(token)) {
+                while (project(next(stream))) {
+                    // until a batch finds nothing new: the rebuild has caught up with the head
+                }
+                StreamingEventProcessor live = live(projection).orElse(null);
+                if (live != null) {
+                    live.shutdownAsync().join();
+                }
+                try {
+                    while (project(next(stream))) {
+                        // the events written while the live processor paused
+                    }
+                    swap();
+                } finally {
+                    if (live != null) {
+                        live.start();
+                    }
+                }
+            }
+        }
+
+        private List<TrackedEventMessage<?>> next(BlockingStream<TrackedEventMessage<?>> stream) {
+            List<TrackedEventMessage<?>> batch = new ArrayList<>();
+            try {
+                while (batch.size() < BATCH && stream.hasNextAvailable(batch.isEmpty() ? 200 : 0, TimeUnit.MILLISECONDS)) {
+                    batch.add(stream.nextAvailable());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Replay interrupted", e);
+            }
+            return batch;
+        }
+
+        /** Projects a batch into the shadow tables with its checkpoint; answers whether there was one. */
+        private boolean project(List<TrackedEventMessage<?>> batch) {
+            if (batch.isEmpty()) {
+                return false;
+            }
+            try {
+                transactions.executeWithoutResult(status -> inShadow(() -> {
+                    for (TrackedEventMessage<?> event : batch) {
+                        if (!parkedSequences.containsKey(sequenceOf(event))) {
+                            apply(event);
+                        }
+                    }
+                    parkTheParkedSequences(batch);
+                    checkpoint(batch);
+                }));
+            } catch (RuntimeException failed) {
+                // one event of the batch cannot be applied: the batch again, each event alone, parking the failing one
+                for (TrackedEventMessage<?> event : batch) {
+                    transactions.executeWithoutResult(status -> inShadow(() -> {
+                        if (parkedSequences.containsKey(sequenceOf(event))) {
+                            park(event, null);
+                        } else {
+                            applyOrPark(event);
+                        }
+                        checkpoint(List.of(event));
+                    }));
+                }
+            }
+            return true;
+        }
+
+        private void parkTheParkedSequences(List<TrackedEventMessage<?>> batch) {
+            for (TrackedEventMessage<?> event : batch) {
+                if (parkedSequences.containsKey(sequenceOf(event))) {
+                    park(event, null);
+                }
+            }
+        }
+
+        private void applyOrPark(TrackedEventMessage<?> event) {
+            Connection connection = DataSourceUtils.getConnection(dataSource);
+            Savepoint savepoint;
+            try {
+                savepoint = connection.setSavepoint();
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+            try {
+                apply(event);
+                connection.releaseSavepoint(savepoint);
+            } catch (RuntimeException | SQLException failure) {
+                try {
+                    connection.rollback(savepoint);
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+                park(event, failure);
+            }
+        }
+
+        private void apply(TrackedEventMessage<?> event) {
+            try {
+                handlers.handle(event);
+            } catch (RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new IllegalStateException("Projecting " + event.getIdentifier() + " failed", e);
+            }
+        }
+
+        /**
+         * Counts the event as parked, and parks it unless it is already (the live processor may have parked it before:
+         * it stays parked once).
+         */
+        private void park(TrackedEventMessage<?> event, Throwable cause) {
+            Object sequence = sequenceOf(event);
+            parked++;
+            if (!parkedSequences.computeIfAbsent(sequence, key -> new HashSet<>()).add(event.getIdentifier())) {
+                return;
+            }
+            deadLetters.ifPresent(queue -> queue.enqueue(sequence, cause == null
+                    ? new GenericDeadLetter<>(sequence, event)
+                    : new GenericDeadLetter<>(sequence, event, cause)));
+        }
+
+        private Object sequenceOf(EventMessage<?> event) {
+            Object sequence = sequencing.getSequenceIdentifierFor(event);
+            return sequence == null ? event.getIdentifier() : sequence;
+        }
+
+        private void inShadow(Runnable work) {
+            shadow.enter();
+            try {
+                work.run();
+            } finally {
+                shadow.leave();
+            }
+        }
+
+        private void checkpoint(List<TrackedEventMessage<?>> batch) {
+            token = batch.get(batch.size() - 1).trackingToken();
+            position += batch.size();
+            jdbc.sql("UPDATE replay_run SET position = ?, token = ?, parked = ?, events_per_second = ? WHERE id = ?")
+                    .params(position, format(token), parked, rate(), run.id()).update();
+        }
+
+        /**
+         * The shadow tables replace the live ones, and the live processor goes on from the rebuild's position. A
+         * segment still claimed by a node that died (a rebuild resumed after a crash) is taken once its claim has
+         * timed out: the swap waits for that, up to {@value #CLAIM_WAIT_SECONDS} seconds.
+         */
+        private void swap() {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(CLAIM_WAIT_SECONDS);
+            while (true) {
+                try {
+                    swapOnce();
+                    return;
+                } catch (UnableToClaimTokenException claimedElsewhere) {
+                    if (System.nanoTime() > deadline) {
+                        throw claimedElsewhere;
+                    }
+                    try {
+                        Thread.sleep(500);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw claimedElsewhere;
+                    }
+                }
+            }
+        }
+
+        private void swapOnce() {
+            transactions.executeWithoutResult(status -> {
+                shadow.replaceLive();
+                String name = projection.processor();
+                for (int segment : tokenStore.fetchSegments(name)) {
+                    tokenStore.storeToken(token, name, segment);
+                    tokenStore.releaseClaim(name, segment);
+                }
+                finish("COMPLETED", null);
+            });
+            shadow.drop();
+        }
+
+        void finish(String status, String error) {
+            jdbc.sql("UPDATE replay_run SET position = ?, parked = ?, status = ?, events_per_second = ?, error = ?, "
+                            + "finished_at = CURRENT_TIMESTAMP WHERE id = ?")
+                    .params(position, parked, status, rate(),
+                            error == null ? null : error.substring(0, Math.min(error.length(), 2000)), run.id())
+                    .update();
+        }
+
+        private BigDecimal rate() {
+            double seconds = Math.max(Duration.between(started, Instant.now()).toMillis(), 1) / 1000.0;
+            return BigDecimal.valueOf((position - positionAtStart) / seconds).setScale(1, RoundingMode.HALF_UP);
+        }
+    }
+
+    /** A gap-aware token as {@code index;gap,gap,…} (the store's own kind of token). */
+    static String format(TrackingToken token) {
+        if (token == null) {
+            return null;
+        }
+        GapAwareTrackingToken gapAware = (GapAwareTrackingToken) WrappedToken.unwrapLowerBound(token);
+        return gapAware.getIndex() + ";" + gapAware.getGaps().stream().map(String::valueOf)
+                .collect(Collectors.joining(","));
+    }
+
+    static TrackingToken parse(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        String[] parts = text.split(";", -1);
+        Set<Long> gaps = new TreeSet<>();
+        if (parts.length > 1 && !parts[1].isBlank()) {
+            for (String gap : parts[1].split(",")) {
+                gaps.add(Long.parseLong(gap));
+            }
+        }
+        return GapAwareTrackingToken.newInstance(Long.parseLong(parts[0]), gaps);
     }
 
     /** What {@code GET /api/admin/replays/{id}} answers. */
     public record ReplayStatus(String replayId, String processor, String status, long position, long head,
-                               BigDecimal eventsPerSecond, String error) {
+                               BigDecimal eventsPerSecond, long parked, String error) {
     }
 }

@@ -1,0 +1,101 @@
+package io.client360.query.replay;
+
+import io.client360.kernel.inquiry.CommentAdded;
+import io.client360.kernel.inquiry.Priority;
+import io.client360.kernel.inquiry.Visibility;
+import io.client360.query.QuerySideApplication;
+import io.client360.query.inquiry.InquiryEvents;
+import io.client360.testing.FreshPostgresDatabase;
+import io.client360.testing.Http;
+import io.client360.testing.TestTokens;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ContextConfiguration;
+
+import java.time.Duration;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The admin replay rebuilds a read model blue-green on PostgreSQL: into shadow tables, swapped in at the end. An
+ * event the handlers cannot apply (an inquiry event without an actor: the audit feed needs one) is parked as the
+ * live processor parks it, the rebuild finishes and reports it, and the read model ends as it was.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"spring.config.name=" + QuerySideApplication.CONFIG_NAME, "client360.metrics.refresh=PT0.2S"})
+@ContextConfiguration(initializers = FreshPostgresDatabase.class)
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+class BlueGreenReplayTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    EventStore eventStore;
+    @Autowired
+    JdbcClient jdbc;
+    Http admin;
+
+    @BeforeEach
+    void client() {
+        admin = new Http(port).bearer(TestTokens.admin());
+    }
+
+    @Test
+    void aReplayParksTheEventItsHandlersCannotApply_finishes_andReportsIt() {
+        eventStore.publish(new InquiryEvents("bg-before")
+                .then(InquiryEvents.created("bg-before", "client-1", "contact-1", Priority.HIGH))
+                .then(new CommentAdded("bg-before", "bg-c-1", "First", Visibility.PUBLIC, "agent-1", "AGENT"))
+                .messages());
+        eventStore.publish(new InquiryEvents("bg-no-actor")
+                .then(InquiryEvents.created("bg-no-actor", "client-1", "contact-1", Priority.LOW), null, "AGENT")
+                .messages());
+        eventStore.publish(new InquiryEvents("bg-after")
+                .then(InquiryEvents.created("bg-after", "client-1", "contact-2", Priority.LOW))
+                .messages());
+        await().atMost(Duration.ofSeconds(20)).until(() -> auditEntries().contains("bg-after/0")
+                && parkedInAudit() == 1);
+        List<String> before = auditEntries();
+
+        String replay = admin.post("/api/admin/replays", "{\"processor\":\"audit\"}").text("replayId");
+        await().atMost(Duration.ofSeconds(30)).until(
+                () -> admin.get("/api/admin/replays/" + replay).text("status"), status -> !"RUNNING".equals(status));
+
+        Http.Response status = admin.get("/api/admin/replays/" + replay);
+        assertThat(status.text("status")).as(status.toString()).isEqualTo("COMPLETED");
+        assertThat(status.json().get("parked").asLong()).isEqualTo(1);
+        assertThat(status.json().get("position").asLong()).isEqualTo(4);
+        assertThat(parkedInAudit()).as("parked once, not twice").isEqualTo(1);
+        assertThat(auditEntries()).isEqualTo(before).contains("bg-before/0", "bg-before/1", "bg-after/0")
+                .doesNotContain("bg-no-actor/0");
+        assertThat(shadowSchemas()).as("the shadow tables are gone after the swap").isEmpty();
+
+        // the live processor goes on from where the rebuild ended
+        eventStore.publish(new InquiryEvents("bg-later")
+                .then(InquiryEvents.created("bg-later", "client-1", "contact-1", Priority.LOW)).messages());
+        await().atMost(Duration.ofSeconds(20)).until(() -> auditEntries().contains("bg-later/0"));
+        assertThat(auditEntries()).filteredOn(entry -> entry.startsWith("bg-")).hasSize(4);
+    }
+
+    private List<String> auditEntries() {
+        return jdbc.sql("SELECT aggregate_id || '/' || seq FROM audit_entry ORDER BY aggregate_id, seq")
+                .query(String.class).list();
+    }
+
+    private long parkedInAudit() {
+        return jdbc.sql("SELECT COUNT(*) FROM deadletterentry WHERE processinggroup = 'audit'").query(Long.class)
+                .single();
+    }
+
+    private List<String> shadowSchemas() {
+        return jdbc.sql("SELECT schema_name FROM information_schema.schemata WHERE schema_name LIKE 'replay_%'")
+                .query(String.class).list();
+    }
+}
