@@ -97,7 +97,7 @@ class InquiryProjection implements Rebuildable {
                         event.size(), event.sha256(), event.visibility().name(), event.authorId(), column(at),
                         event.attachmentId())
                 .update();
-        update(event.inquiryId(), seq, at, null);
+        update(event.inquiryId(), seq, at, "attachment_count = attachment_count + 1");
     }
 
     @EventHandler
@@ -171,7 +171,7 @@ class InquiryProjection implements Rebuildable {
 
     @EventHandler
     void on(SlaPaused event, @SequenceNumber long seq, @Timestamp Instant at) {
-        if (update(event.inquiryId(), seq, at, "sla_paused = TRUE")) {
+        if (update(event.inquiryId(), seq, at, "sla_paused = TRUE, pause_count = pause_count + 1")) {
             jdbc.sql("INSERT INTO inquiry_sla_pause (inquiry_id, paused_seq, paused_at) VALUES (?, ?, ?)")
                     .params(event.inquiryId(), seq, column(event.pausedAt())).update();
         }
@@ -189,7 +189,7 @@ class InquiryProjection implements Rebuildable {
 
     @EventHandler
     void on(SlaBreached event, @SequenceNumber long seq, @Timestamp Instant at) {
-        if (update(event.inquiryId(), seq, at, null)) {
+        if (update(event.inquiryId(), seq, at, "breach_count = breach_count + 1")) {
             jdbc.sql("INSERT INTO inquiry_sla_breach (inquiry_id, kind, due_at, breached_at) VALUES (?, ?, ?, ?)")
                     .params(event.inquiryId(), event.kind().name(), column(event.dueAt()), column(at)).update();
         }

@@ -63,16 +63,23 @@ class InquiryQueryController {
 
     private java.util.Optional<InquiryView> visible(String id, Long minVersion) {
         Readers.Reader reader = readers.current();
-        return versionWait.atLeast(minVersion, () -> inquiries.find(id), InquiryView::version)
-                .filter(found -> reader.mayReadInquiry(found.clientId(), found.contactId()))
-                .map(view -> view.withComments(inquiries.comments(id).stream()
-                                .filter(comment -> reader.mayReadComment(view.clientId(), comment.visibility(),
-                                        comment.authorId()))
-                                .toList())
-                        .withAttachments(inquiries.attachments(id).stream()
-                                .filter(file -> reader.mayReadComment(view.clientId(), file.visibility(), file.authorId()))
-                                .toList())
-                        .withSla(inquiries.sla(id, view.sla())));
+        return versionWait.atLeast(minVersion, () -> inquiries.find(id), stored -> stored.view().version())
+                .filter(stored -> reader.mayReadInquiry(stored.view().clientId(), stored.view().contactId()))
+                .map(stored -> {
+                    InquiryView view = stored.view().withComments(inquiries.comments(id).stream()
+                            .filter(comment -> reader.mayReadComment(stored.view().clientId(), comment.visibility(),
+                                    comment.authorId()))
+                            .toList());
+                    // files, breaches and pauses are read only when the row says there are some (most have none)
+                    if (stored.attachments() > 0) {
+                        view = view.withAttachments(inquiries.attachments(id).stream()
+                                .filter(file -> reader.mayReadComment(stored.view().clientId(), file.visibility(),
+                                        file.authorId()))
+                                .toList());
+                    }
+                    return stored.breaches() > 0 || stored.pauses() > 0
+                            ? view.withSla(inquiries.sla(id, view.sla())) : view;
+                });
     }
 
     /**

@@ -38,8 +38,15 @@ class InquiryReadRepository {
         this.jdbc = jdbc;
     }
 
-    Optional<InquiryView> find(String id) {
-        return jdbc.sql("SELECT * FROM inquiry_view WHERE id = ?").param(id).query(VIEW).optional();
+    /** An inquiry's row with how many files, breaches and pauses it has: its other sections are read only if any. */
+    record Stored(InquiryView view, int attachments, int breaches, int pauses) {
+    }
+
+    Optional<Stored> find(String id) {
+        return jdbc.sql("SELECT * FROM inquiry_view WHERE id = ?").param(id)
+                .query((rs, row) -> new Stored(VIEW.mapRow(rs, row), rs.getInt("attachment_count"),
+                        rs.getInt("breach_count"), rs.getInt("pause_count")))
+                .optional();
     }
 
     List<InquiryView.CommentView> comments(String inquiryId) {

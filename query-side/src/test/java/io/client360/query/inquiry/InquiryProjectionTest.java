@@ -228,7 +228,7 @@ class InquiryProjectionTest {
             } catch (java.sql.SQLException locked) {
                 seenFromAnotherConnection.add("locked: " + locked.getMessage());
             }
-            return inquiries.find(id);
+            return inquiries.find(id).map(InquiryReadRepository.Stored::view);
         });
 
         assertThat(past).map(InquiryView::priority).contains("HIGH");
