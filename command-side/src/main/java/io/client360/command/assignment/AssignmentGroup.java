@@ -24,7 +24,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import static org.axonframework.modelling.command.AggregateLifecycle.getVersion;
 
 /** An assignment group: its agents, its policy, and whose turn it is (one event per pick: snapshots keep it short). */
-@Aggregate(snapshotTriggerDefinition = "assignmentGroupSnapshotTrigger", cache = "aggregateCache")
+@Aggregate(snapshotTriggerDefinition = "assignmentGroupSnapshotTrigger", cache = "assignmentGroupCache")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY,
         getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)

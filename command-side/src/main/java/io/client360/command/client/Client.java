@@ -24,7 +24,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.getVersion;
  * A client organisation's profile (optional: a client is addressed by its id with or without one). Which client
  * owns a domain is set validation across clients, checked by the lookup table in the same transaction.
  */
-@Aggregate(cache = "aggregateCache")
+@Aggregate(cache = "clientCache")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY,
         getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)

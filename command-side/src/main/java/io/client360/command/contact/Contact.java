@@ -54,7 +54,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.getVersion;
  * derives its role from its access flags, and locks itself after inactivity (a persistent deadline,
  * never cancelled: the lock checks that it is still the one armed).
  */
-@Aggregate(snapshotTriggerDefinition = "contactSnapshotTrigger", cache = "aggregateCache")
+@Aggregate(snapshotTriggerDefinition = "contactSnapshotTrigger", cache = "contactCache")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY,
         getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)

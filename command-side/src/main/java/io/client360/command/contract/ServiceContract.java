@@ -37,7 +37,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.getVersion;
  * (inquiry, kind), so a retried or replayed consumption counts once, and a reversal gives the units back.
  * Counted entitlements never go below zero; the one that reaches zero says so.
  */
-@Aggregate(snapshotTriggerDefinition = "contractSnapshotTrigger", cache = "aggregateCache")
+@Aggregate(snapshotTriggerDefinition = "contractSnapshotTrigger", cache = "contractCache")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY,
         getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)

@@ -71,7 +71,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.getVersion;
  * superseded deadline fires harmlessly. (Cancelling by scope makes db-scheduler read and deserialize
  * every scheduled deadline, on every command that ends a window: the benchmark's largest cost.)
  */
-@Aggregate(snapshotTriggerDefinition = "inquirySnapshotTrigger", cache = "aggregateCache")
+@Aggregate(snapshotTriggerDefinition = "inquirySnapshotTrigger", cache = "inquiryCache")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY,
         getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)

@@ -21,7 +21,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.getVersion;
  * id: a message delivered twice (a poller restart, a retried post) has one effect. An unmatched mail can be assigned
  * to a client once.
  */
-@Aggregate(cache = "aggregateCache")
+@Aggregate(cache = "inboundMailCache")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY,
         getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)

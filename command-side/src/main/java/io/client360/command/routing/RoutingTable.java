@@ -20,7 +20,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import static org.axonframework.modelling.command.AggregateLifecycle.getVersion;
 
 /** The one routing table: every change to it is an event, so the audit feed shows who routed what where. */
-@Aggregate(cache = "aggregateCache")
+@Aggregate(cache = "routingTableCache")
 class RoutingTable {
 
     @AggregateIdentifier

@@ -91,6 +91,19 @@ class InquiryWriteApiTest {
         return jdbc.sql("SELECT COUNT(*) FROM domainevententry").query(Long.class).single();
     }
 
+    /** Found by the hostile-input property test: each aggregate type has its own cache, keyed by identifier. */
+    @Test
+    void aCommandOnAnInquiryWhoseIdNamesAnAssignmentGroup_isNotFound_notAnOutage() {
+        Response group = http.put("/api/assignment-groups/shared-id",
+                "{\"policy\":\"ROUND_ROBIN\",\"agents\":[\"agent-1\"]}");
+        assertThat(group.status()).as(group.toString()).isEqualTo(200);
+
+        Response logged = http.post("/api/inquiries/shared-id/work-logs", "{\"hours\":1.5,\"note\":\"work\"}");
+
+        assertThat(logged.status()).as(logged.toString()).isEqualTo(404);
+        assertThat(logged.text("code")).isEqualTo("NOT_FOUND");
+    }
+
     @Test
     void creating_answers201_withLocationETagVersionAndAssignmentGroup() {
         Response response = create(inquiry());
