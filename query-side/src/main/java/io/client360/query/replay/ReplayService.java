@@ -1,5 +1,6 @@
 package io.client360.query.replay;
 
+import io.client360.query.web.Databases;
 import io.client360.query.web.Rebuildable;
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -39,7 +40,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -97,10 +97,7 @@ public class ReplayService {
         this.eventStore = eventStore;
         this.tokenStore = tokenStore;
         this.dataSource = dataSource;
-        try (Connection connection = dataSource.getConnection()) {
-            this.postgres = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT)
-                    .contains("postgres");
-        }
+        this.postgres = Databases.isPostgres(dataSource);
     }
 
     public Set<String> processors() {

@@ -10,7 +10,8 @@ import java.time.Instant;
 
 /**
  * Folds one aggregate's events from the event store through a projection's own annotated handlers:
- * the one way the read side builds an aggregate's rows outside its live processor (time travel, replays).
+ * the one way the read side builds one aggregate's rows outside its live processor (time travel; a whole read model
+ * is rebuilt by the blue-green replay).
  */
 @Component
 public class Folding {

@@ -2,7 +2,8 @@ package io.client360.query.web;
 
 /**
  * A projection whose rows can be rebuilt one aggregate at a time: {@link #forget} deletes what it holds of
- * an aggregate, and its own event handlers fold that aggregate's events back (time travel, replays).
+ * an aggregate, and its own event handlers fold that aggregate's events back (time travel). Its tables (and reference
+ * tables) are also what a blue-green replay shadows and swaps.
  */
 public interface Rebuildable {
 

@@ -6,7 +6,6 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import javax.sql.DataSource;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Locale;
@@ -37,10 +36,7 @@ public class TimeTravel {
         this.folding = folding;
         this.jdbc = jdbc;
         this.transactions = new TransactionTemplate(transactionManager);
-        try (Connection connection = dataSource.getConnection()) {
-            this.postgres = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT)
-                    .contains("postgres");
-        }
+        this.postgres = Databases.isPostgres(dataSource);
     }
 
     /** The view {@code read} answers once the scratch copies hold the aggregate as of {@code asOf}. */
