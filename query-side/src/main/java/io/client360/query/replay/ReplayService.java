@@ -383,6 +383,9 @@ public class ReplayService {
                 shadow.replaceLive();
                 String name = projection.processor();
                 for (int segment : tokenStore.fetchSegments(name)) {
+                    // claims the segment first (fetching does, taking over a claim that expired; storing alone
+                    // would renew the timestamp before checking it, so a dead node's claim would never expire)
+                    tokenStore.fetchToken(name, segment);
                     tokenStore.storeToken(token, name, segment);
                     tokenStore.releaseClaim(name, segment);
                 }
