@@ -1,10 +1,12 @@
 package io.client360.command.authorization;
 
+import io.client360.command.billing.BillingRegistry;
 import io.client360.command.contact.ContactRegistry;
 import io.client360.command.contact.ContactRegistry.ContactStanding;
 import io.client360.kernel.DomainRuleViolation;
 import io.client360.kernel.ErrorCode;
 import io.client360.kernel.assignment.ConfigureAssignmentGroup;
+import io.client360.kernel.billing.TakePayment;
 import io.client360.kernel.client.ConfigureClient;
 import io.client360.kernel.contact.AdminRuled;
 import io.client360.kernel.contact.ContactStatus;
@@ -31,7 +33,9 @@ import java.util.Set;
  *       ADMIN; reversing an entitlement consumption needs SUPERVISOR or ADMIN; commands under the admin rule need
  *       ADMIN.</li>
  *   <li>A contact opens inquiries as itself, replies to inquiries it may see (its own, or every one of a client
- *       whose {@code showAllInquiries} it has), records its own logins, and sends commands under the admin rule
+ *       whose {@code showAllInquiries} it has), records its own logins, pays into billing accounts it is primary
+ *       party of or whose client it handles invoices of (INVOICE_ADMIN, STANDARD_ADMIN; any other account is not
+ *       found for it), and sends commands under the admin rule
  *       ({@link AdminRuled}) only as client administrator of every client concerned; a LOCKED or MERGED contact
  *       writes nothing.</li>
  *   <li>Anything else is {@code FORBIDDEN} ({@code NOT_CLIENT_ADMIN} under the admin rule).</li>
@@ -41,9 +45,11 @@ import java.util.Set;
 public class CommandAuthorization {
 
     private final ContactRegistry contacts;
+    private final BillingRegistry accounts;
 
-    CommandAuthorization(ContactRegistry contacts) {
+    CommandAuthorization(ContactRegistry contacts, BillingRegistry accounts) {
         this.contacts = contacts;
+        this.accounts = accounts;
     }
 
     /** Refuses {@code command} from {@code actor} with a {@link DomainRuleViolation}, or lets it pass. */
@@ -89,6 +95,14 @@ public class CommandAuthorization {
         } else if (command instanceof RecordLogin login) {
             if (!login.contactId().equals(actor.id())) {
                 throw forbidden("A contact records its own logins.");
+            }
+        } else if (command instanceof TakePayment payment) {
+            boolean payable = accounts.account(payment.billingAccountId())
+                    .filter(account -> account.primaryContactId().equals(actor.id())
+                            || self.handlesInvoicesOf(account.clientId()))
+                    .isPresent();
+            if (!payable) {
+                throw new DomainRuleViolation(ErrorCode.NOT_FOUND, "No billing account " + payment.billingAccountId() + ".");
             }
         } else if (command instanceof AdminRuled ruled) {
             Set<String> concerned = concernedClients(ruled);

@@ -52,4 +52,14 @@ class AggregateCacheConfiguration {
     Cache routingTableCache() {
         return new WeakReferenceCache();
     }
+
+    @Bean
+    Cache assetCache() {
+        return new WeakReferenceCache();
+    }
+
+    @Bean
+    Cache billingAccountCache() {
+        return new WeakReferenceCache();
+    }
 }

@@ -18,7 +18,7 @@ import java.util.List;
 class LookupTableConfiguration {
 
     static final List<String> SAME_TRANSACTION_GROUPS = List.of("routing-table", "client-lookup", "contact-lookup", "contract-lookup",
-            "inquiry-registry", "entitlement-policy", "assignment-lookup", "assignment-policy", "mail");
+            "inquiry-registry", "asset-lookup", "billing-lookup", "entitlement-policy", "assignment-lookup", "assignment-policy", "mail");
 
     @Autowired
     void propagateFailures(EventProcessingConfigurer processing) {

@@ -47,8 +47,8 @@ class ContactLookupProjection {
             throw new DomainRuleViolation(ErrorCode.DUPLICATE_CONTACT, "A contact named " + event.firstName() + " "
                     + event.lastName() + " with e-mail " + event.email() + " already exists.");
         }
-        jdbc.sql("INSERT INTO contact_standing (contact_id, status, client_admin) VALUES (?, ?, ?)")
-                .params(event.contactId(), ContactStatus.ACTIVE.name(), event.clientAdmin())
+        jdbc.sql("INSERT INTO contact_standing (contact_id, status, client_admin, invoice_access) VALUES (?, ?, ?, ?)")
+                .params(event.contactId(), ContactStatus.ACTIVE.name(), event.clientAdmin(), event.invoiceAccess())
                 .update();
         event.clients().forEach(membership -> addMembership(event.contactId(), membership));
     }
@@ -74,8 +74,8 @@ class ContactLookupProjection {
 
     @EventHandler
     void on(ContactAccessChanged event) {
-        jdbc.sql("UPDATE contact_standing SET client_admin = ? WHERE contact_id = ?")
-                .params(event.clientAdmin(), event.contactId())
+        jdbc.sql("UPDATE contact_standing SET client_admin = ?, invoice_access = ? WHERE contact_id = ?")
+                .params(event.clientAdmin(), event.invoiceAccess(), event.contactId())
                 .update();
     }
 

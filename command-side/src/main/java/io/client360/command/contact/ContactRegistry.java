@@ -19,12 +19,20 @@ public interface ContactRegistry {
 
     Optional<RegisteredInquiry> inquiry(String inquiryId);
 
-    /** A contact's status, administrator flag, clients, and the clients whose every inquiry it sees. */
+    /**
+     * A contact's status, administrator flag, clients, the clients whose every inquiry it sees, and whether it has
+     * invoice access (INVOICE_ADMIN).
+     */
     record ContactStanding(ContactStatus status, boolean clientAdmin, Set<String> clients,
-                           Set<String> seesAllInquiriesOf) {
+                           Set<String> seesAllInquiriesOf, boolean invoiceAccess) {
 
         public ContactStanding(ContactStatus status, boolean clientAdmin, Set<String> clients) {
-            this(status, clientAdmin, clients, Set.of());
+            this(status, clientAdmin, clients, Set.of(), false);
+        }
+
+        /** Whether it may see and pay the bills of {@code clientId}'s accounts: INVOICE_ADMIN or STANDARD_ADMIN there. */
+        public boolean handlesInvoicesOf(String clientId) {
+            return status == ContactStatus.ACTIVE && (clientAdmin || invoiceAccess) && clients.contains(clientId);
         }
 
         public boolean administers(String clientId) {

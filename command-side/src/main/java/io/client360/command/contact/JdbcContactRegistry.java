@@ -27,13 +27,14 @@ class JdbcContactRegistry implements ContactRegistry {
 
     @Override
     public Optional<ContactStanding> standing(String contactId) {
-        return jdbc.sql("SELECT status, client_admin FROM contact_standing WHERE contact_id = ?")
+        return jdbc.sql("SELECT status, client_admin, invoice_access FROM contact_standing WHERE contact_id = ?")
                 .param(contactId)
                 .query((rs, row) -> new ContactStanding(ContactStatus.valueOf(rs.getString(1)), rs.getBoolean(2),
                         new LinkedHashSet<>(jdbc.sql("SELECT client_id FROM contact_membership WHERE contact_id = ?")
                                 .param(contactId).query(String.class).list()),
                         new LinkedHashSet<>(jdbc.sql("SELECT client_id FROM contact_membership WHERE contact_id = ? "
-                                + "AND show_all_inquiries = TRUE").param(contactId).query(String.class).list())))
+                                + "AND show_all_inquiries = TRUE").param(contactId).query(String.class).list()),
+                        rs.getBoolean(3)))
                 .optional();
     }
 

@@ -1,5 +1,6 @@
 package io.client360.command.contract;
 
+import io.client360.command.asset.AssetRegistry;
 import io.client360.command.contact.ContactRegistry;
 import io.client360.command.contact.ContactRegistry.RegisteredInquiry;
 import io.client360.command.web.CommandDispatcher;
@@ -42,13 +43,15 @@ class ContractController {
     private final Creations creations;
     private final ContractCandidates contracts;
     private final ContactRegistry registry;
+    private final AssetRegistry assets;
 
     ContractController(CommandDispatcher commands, Creations creations, ContractCandidates contracts,
-                       ContactRegistry registry) {
+                       ContactRegistry registry, AssetRegistry assets) {
         this.commands = commands;
         this.creations = creations;
         this.contracts = contracts;
         this.registry = registry;
+        this.assets = assets;
     }
 
     @PostMapping
@@ -60,6 +63,8 @@ class ContractController {
                 orEmpty(body.coveredAssets()), orEmpty(body.coveredContacts()), orEmpty(body.channels()),
                 orEmpty(body.entitlements()).stream().map(ContractRequests.Entitlement::toSpec).toList(),
                 orEmpty(body.slas()).stream().map(ContractRequests.Sla::toDefinition).toList());
+        commands.authorize(command);
+        requireAssetsOf(body.clientId(), command.coveredAssets());
         return creations.create("/api/contracts", command, String.class, id -> new CreatedContract(id, 0));
     }
 
@@ -90,6 +95,18 @@ class ContractController {
                     "Entitlement " + entitlementId + " has no units left.");
         }
         return ResponseEntity.ok(consumption);
+    }
+
+    /** A contract covers real assets of its own client: an unknown one is not found, another client's is invalid. */
+    private void requireAssetsOf(String clientId, java.util.List<String> covered) {
+        for (int i = 0; i < covered.size(); i++) {
+            String assetId = covered.get(i);
+            AssetRegistry.RegisteredAsset asset = assets.asset(assetId)
+                    .orElseThrow(() -> new DomainRuleViolation(ErrorCode.NOT_FOUND, "No asset " + assetId + "."));
+            if (!asset.clientId().equals(clientId)) {
+                throw new InvalidRequestException("coveredAssets[" + i + "]", "is an asset of another client");
+            }
+        }
     }
 
     /** Units are consumed only for a real inquiry of the contract's own client. */

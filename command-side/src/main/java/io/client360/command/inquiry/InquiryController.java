@@ -28,6 +28,11 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.client360.command.asset.AssetRegistry;
+import io.client360.kernel.DomainRuleViolation;
+import io.client360.kernel.ErrorCode;
+import io.client360.platform.web.InvalidRequestException;
+
 import java.util.UUID;
 
 /** The write API of inquiries: one endpoint per command, versions as ETags, refusals as problems. */
@@ -40,10 +45,12 @@ class InquiryController {
 
     private final CommandDispatcher commands;
     private final Creations creations;
+    private final AssetRegistry assets;
 
-    InquiryController(CommandDispatcher commands, Creations creations) {
+    InquiryController(CommandDispatcher commands, Creations creations, AssetRegistry assets) {
         this.commands = commands;
         this.creations = creations;
+        this.assets = assets;
     }
 
     @PostMapping
@@ -52,6 +59,14 @@ class InquiryController {
         CreateInquiry command = new CreateInquiry(UUID.randomUUID().toString(), body.clientId(), body.contactId(),
                 body.product(), body.assetId(), body.type(), body.channel(), body.subject(), body.description(),
                 body.priority());
+        if (body.assetId() != null) {
+            commands.authorize(command);
+            AssetRegistry.RegisteredAsset asset = assets.asset(body.assetId()).orElseThrow(() ->
+                    new DomainRuleViolation(ErrorCode.NOT_FOUND, "No asset " + body.assetId() + "."));
+            if (!asset.clientId().equals(body.clientId())) {
+                throw new InvalidRequestException("assetId", "is an asset of another client");
+            }
+        }
         return creations.create("/api/inquiries", command, CreatedInquiry.class);
     }
 

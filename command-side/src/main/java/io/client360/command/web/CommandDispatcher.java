@@ -41,6 +41,14 @@ public class CommandDispatcher {
         return ResponseEntity.ok().eTag(ETags.of(version)).body(new Accepted(id, version));
     }
 
+    /**
+     * Refuses {@code command} for the request's token, or lets it pass: for an edge that looks things up before it
+     * sends the command, so that a caller who may not send it learns nothing from those lookups.
+     */
+    public void authorize(Object command) {
+        authorization.authorize(Actor.current(), command);
+    }
+
     /** Sends {@code command} on behalf of the request's token and answers its handler's result. */
     public <R> R write(Object command, Class<R> resultType) {
         Actor actor = Actor.current();

@@ -19,7 +19,8 @@ import java.util.Set;
 @Component
 class WriteApiDocumentation implements OpenApiCustomizer {
 
-    static final Set<String> CREATIONS = Set.of("createContact", "createInquiry", "createContract");
+    static final Set<String> CREATIONS = Set.of("createContact", "createInquiry", "createContract", "createAsset",
+            "openBillingAccount", "issueBill", "takePayment");
 
     @Override
     public void customise(OpenAPI openApi) {

@@ -36,7 +36,7 @@ class CommandAuthorizationTest {
             .contact("locked-admin", ContactStatus.LOCKED, true, "acme", "globex")
             .contact("target", ContactStatus.ACTIVE, false, "acme", "globex")
             .contact("globex-only", ContactStatus.ACTIVE, false, "globex");
-    private final CommandAuthorization rule = new CommandAuthorization(registry);
+    private final CommandAuthorization rule = new CommandAuthorization(registry, null);
 
     private static Actor staff(Role... roles) {
         return new Actor("agent-1", ActorKind.AGENT, Set.copyOf(EnumSet.copyOf(List.of(roles))));

@@ -2,6 +2,8 @@ package io.client360.query.audit;
 
 import io.client360.kernel.ActorKind;
 import io.client360.kernel.MetadataKeys;
+import io.client360.kernel.asset.AssetEvent;
+import io.client360.kernel.billing.BillingEvent;
 import io.client360.kernel.contact.ContactEvent;
 import io.client360.kernel.contract.ContractEvent;
 import io.client360.kernel.inquiry.InquiryCreated;
@@ -25,7 +27,8 @@ import static io.client360.query.audit.InquiryAuditDescriptions.changes;
 import static io.client360.query.web.Timestamps.column;
 
 /**
- * The audit history feed: one entry per event of an inquiry, a contact, a contract or the routing table, who did it,
+ * The audit history feed: one entry per event of an inquiry, a contact, a contract, an asset, a billing account or
+ * the routing table, who did it,
  * when, and what changed. Keyed by event id, so a replayed event adds nothing.
  */
 @Component
@@ -37,6 +40,8 @@ class AuditProjection implements Rebuildable {
     static final String CONTACT = "contact";
     static final String CONTRACT = "contract";
     static final String ROUTING = "routing";
+    static final String ASSET = "asset";
+    static final String BILLING_ACCOUNT = "billing-account";
 
     private static final int SUMMARY_LENGTH = 1000;
     private static final int SEARCH_TEXT_LENGTH = 32_000;
@@ -66,6 +71,16 @@ class AuditProjection implements Rebuildable {
     @EventHandler
     void on(ContractEvent event, EventMessage<?> message, @SequenceNumber long seq) {
         record(CONTRACT, event.contractId(), seq, message, ContractAuditDescriptions.describe(event));
+    }
+
+    @EventHandler
+    void on(AssetEvent event, EventMessage<?> message, @SequenceNumber long seq) {
+        record(ASSET, event.assetId(), seq, message, AccountAuditDescriptions.describe(event));
+    }
+
+    @EventHandler
+    void on(BillingEvent event, EventMessage<?> message, @SequenceNumber long seq) {
+        record(BILLING_ACCOUNT, event.billingAccountId(), seq, message, AccountAuditDescriptions.describe(event));
     }
 
     @EventHandler

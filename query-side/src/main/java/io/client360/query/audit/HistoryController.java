@@ -2,6 +2,8 @@ package io.client360.query.audit;
 
 import io.client360.kernel.DomainRuleViolation;
 import io.client360.kernel.ErrorCode;
+import io.client360.query.asset.AssetReads;
+import io.client360.query.billing.BillingReads;
 import io.client360.query.web.Readers;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -16,17 +18,21 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-/** History feeds for auditors: every event of an inquiry or a contact as an entry, filterable and searchable. */
+/** History feeds for auditors: every event of an inquiry, contact, contract, asset or billing account as an entry, filterable and searchable. */
 @RestController
 @Tag(name = "History")
 class HistoryController {
 
     private final HistoryRepository history;
     private final Readers readers;
+    private final AssetReads assets;
+    private final BillingReads billing;
 
-    HistoryController(HistoryRepository history, Readers readers) {
+    HistoryController(HistoryRepository history, Readers readers, AssetReads assets, BillingReads billing) {
         this.history = history;
         this.readers = readers;
+        this.assets = assets;
+        this.billing = billing;
     }
 
     @GetMapping(path = "/api/inquiries/{id}/history", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -57,6 +63,26 @@ class HistoryController {
         Readers.Reader reader = readers.current();
         boolean visible = history.contractClient(id).filter(reader::mayReadClient).isPresent();
         return feed(AuditProjection.CONTRACT, "contract", id, filter, q, visible, false, reader);
+    }
+
+    @GetMapping(path = "/api/assets/{id}/history", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(operationId = "getAssetHistory", summary = "Audit feed of an asset (every status change with its reason), oldest first")
+    List<HistoryEntry> assetHistory(@PathVariable @Size(max = 100) String id,
+                                    @RequestParam(defaultValue = "all") String filter,
+                                    @RequestParam(required = false) @Size(max = 200) String q) {
+        Readers.Reader reader = readers.current();
+        return feed(AuditProjection.ASSET, "asset", id, filter, q, assets.mayRead(reader, id), false, reader);
+    }
+
+    @GetMapping(path = "/api/billing-accounts/{id}/history", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(operationId = "getBillingAccountHistory", summary = "Audit feed of a billing account (bills, payments, overdue units), oldest first")
+    List<HistoryEntry> billingAccountHistory(@PathVariable @Size(max = 100) String id,
+                                             @RequestParam(defaultValue = "all") String filter,
+                                             @RequestParam(required = false) @Size(max = 200) String q) {
+        Readers.Reader reader = readers.current();
+        boolean visible = billing.owner(id)
+                .filter(owner -> reader.mayReadBilling(owner.clientId(), owner.primaryContactId())).isPresent();
+        return feed(AuditProjection.BILLING_ACCOUNT, "billing account", id, filter, q, visible, false, reader);
     }
 
     /** One aggregate's feed, or 404 when it has none or the reader may not see it (existence is not revealed). */

@@ -22,6 +22,8 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.jwt.Jwt;
 import io.client360.query.audit.HistoryRepository.Activity;
 
+import io.client360.query.billing.BillingReads;
+
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -40,12 +42,15 @@ import java.util.Map;
 @Tag(name = "Views360")
 class Client360Controller {
 
+    private final BillingReads billing;
     private final JdbcClient jdbc;
     private final Readers readers;
     private final HistoryRepository history;
     private final Client360Stream stream;
 
-    Client360Controller(JdbcClient jdbc, Readers readers, HistoryRepository history, Client360Stream stream) {
+    Client360Controller(JdbcClient jdbc, Readers readers, HistoryRepository history, Client360Stream stream,
+                        BillingReads billing) {
+        this.billing = billing;
         this.jdbc = jdbc;
         this.readers = readers;
         this.history = history;
@@ -85,8 +90,10 @@ class Client360Controller {
                 .list();
         List<Activity> recent = history.recentActivityOfClient(clientId,
                 reader.mayReadComment(clientId, "SENSITIVE", null), reader, activity);
+        List<BillingReads.Totals> totals = reader.mayReadBilling(clientId, null) ? billing.totalsOfClient(clientId)
+                : List.of();
         return new Client360(clientId, contacts, new OpenInquiries(open, byStatus, byPriority),
-                new SlaBreaches(breaches.size(), breaches), contracts, recent);
+                new SlaBreaches(breaches.size(), breaches), contracts, recent, totals);
     }
 
     @GetMapping(path = "/api/clients/{clientId}/360/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
@@ -119,8 +126,9 @@ class Client360Controller {
                 .list();
     }
 
+    /** {@code billing}: per currency, what the client's accounts owe; for staff and its invoice administrators. */
     record Client360(String clientId, List<ContactRow> contacts, OpenInquiries openInquiries, SlaBreaches slaBreaches,
-                     List<Contract> contracts, List<Activity> recentActivity) {
+                     List<Contract> contracts, List<Activity> recentActivity, List<BillingReads.Totals> billing) {
     }
 
     record ContactRow(String id, String firstName, String lastName, String email, String role, String status) {

@@ -17,7 +17,12 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.client360.query.asset.AssetReads;
+import io.client360.query.billing.BillingReads;
+
 import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -25,8 +30,9 @@ import java.util.Map;
 /**
  * The contact 360: the contact with its clients and role, its open service requests (at most five,
  * CRITICAL first, then the most recently updated), the entitlements that apply to it, and its assets
- * and balances (empty until those aggregates exist). Composed from the contact, inquiry and
- * entitlement read models; a contact sees only its own.
+ * and balances. Composed from the contact, inquiry and
+ * entitlement read models, its assets (ACTIVE, SUSPENDED, and INACTIVE for three months) and the balances of the
+ * billing accounts it is primary party of, each with the actions its reader may take; a contact sees only its own.
  */
 @RestController
 @Tag(name = "Views360")
@@ -37,11 +43,18 @@ class Contact360Controller {
     private final JdbcClient jdbc;
     private final Readers readers;
     private final VersionWait versionWait;
+    private final AssetReads assets;
+    private final BillingReads billing;
+    private final Clock clock;
 
-    Contact360Controller(JdbcClient jdbc, Readers readers, VersionWait versionWait) {
+    Contact360Controller(JdbcClient jdbc, Readers readers, VersionWait versionWait, AssetReads assets,
+                         BillingReads billing, Clock clock) {
         this.jdbc = jdbc;
         this.readers = readers;
         this.versionWait = versionWait;
+        this.assets = assets;
+        this.billing = billing;
+        this.clock = clock;
     }
 
     @GetMapping(path = "/api/contacts/{id}/360", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -84,7 +97,9 @@ class Contact360Controller {
                 (String) contact.get("last_name"), (String) contact.get("email"), (String) contact.get("role"),
                 (String) contact.get("status"), (String) contact.get("primary_client_id"), clients,
                 ((Number) contact.get("version")).longValue()),
-                serviceRequests, List.of(), List.of(), entitlements);
+                serviceRequests, assets.ofContact(id, clock.instant(), reader.isStaff()),
+                billing.unitsOfPrimaryContact(id, LocalDate.now(clock)).stream().map(Balance::of).toList(),
+                entitlements);
     }
 
     private static DomainRuleViolation notFound(String id) {
@@ -92,8 +107,20 @@ class Contact360Controller {
     }
 
     /** The contact 360 ({@code contact, serviceRequests, assets, balances, entitlements}). */
-    record Contact360(ContactSummary contact, List<ServiceRequest> serviceRequests, List<Object> assets,
-                      List<Object> balances, List<Entitlement> entitlements) {
+    record Contact360(ContactSummary contact, List<ServiceRequest> serviceRequests,
+                      List<AssetReads.Contact360Asset> assets, List<Balance> balances, List<Entitlement> entitlements) {
+    }
+
+    /** A bill unit of an account the contact is primary party of: it may view its bills and pay. */
+    @Schema(name = "Contact360Balance")
+    record Balance(String billingAccountId, String billUnitId, String name, String currency, String balance,
+                   LocalDate nextDueDate, boolean overdue, long daysOverdue, List<String> actions) {
+
+        static Balance of(BillingReads.Unit unit) {
+            return new Balance(unit.billingAccountId(), unit.billUnitId(), unit.name(), unit.currency(),
+                    unit.balance(), unit.nextDueDate(), unit.overdue(), unit.daysOverdue(),
+                    List.of("VIEW_BILL", "TAKE_PAYMENT"));
+        }
     }
 
     record ContactSummary(String id, String firstName, String lastName, String email, String role, String status,

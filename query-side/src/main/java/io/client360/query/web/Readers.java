@@ -18,6 +18,8 @@ public class Readers {
 
     /** The processor of the contact read model, whose rows say what a contact may read. */
     static final String CONTACT_PROCESSOR = "contact";
+    /** The roles that see and pay their clients' bills. */
+    static final java.util.Set<String> INVOICE_ROLES = java.util.Set.of("INVOICE_ADMIN", "STANDARD_ADMIN");
 
     private final JdbcClient jdbc;
 
@@ -36,33 +38,38 @@ public class Readers {
      */
     public Reader of(Actor actor) {
         if (actor.isStaff()) {
-            return new Reader(actor, Map.of(), false);
+            return new Reader(actor, Map.of(), false, false);
         }
         boolean behind = jdbc.sql("SELECT COUNT(*) FROM deadletterentry WHERE processinggroup = ? "
                         + "AND sequenceidentifier = ?")
                 .params(CONTACT_PROCESSOR, actor.id()).query(Long.class).single() > 0;
         if (behind) {
-            return new Reader(actor, Map.of(), false);
+            return new Reader(actor, Map.of(), false, false);
         }
         Map<String, Membership> memberships = new LinkedHashMap<>();
         boolean[] clientAdmin = {false};
-        jdbc.sql("SELECT c.client_id, c.show_all_inquiries, c.show_sensitive, v.client_admin FROM contact_client c "
+        boolean[] invoiceAccess = {false};
+        jdbc.sql("SELECT c.client_id, c.show_all_inquiries, c.show_sensitive, v.client_admin, v.role FROM contact_client c "
                         + "JOIN contact_view v ON v.id = c.contact_id WHERE c.contact_id = ? AND v.status <> 'MERGED'")
                 .param(actor.id())
                 .query((rs, row) -> {
                     clientAdmin[0] = rs.getBoolean(4);
+                    invoiceAccess[0] = INVOICE_ROLES.contains(rs.getString(5));
                     return memberships.put(rs.getString(1), new Membership(rs.getBoolean(2), rs.getBoolean(3)));
                 })
                 .list();
-        return new Reader(actor, memberships, clientAdmin[0]);
+        return new Reader(actor, memberships, clientAdmin[0], invoiceAccess[0]);
     }
 
     /** A contact's settings at one of its clients. */
     public record Membership(boolean showAllInquiries, boolean showSensitive) {
     }
 
-    /** The reader of one request; {@code clientAdmin} for a contact with client-administrator privileges. */
-    public record Reader(Actor actor, Map<String, Membership> memberships, boolean clientAdmin) {
+    /**
+     * The reader of one request; {@code clientAdmin} for a contact with client-administrator privileges,
+     * {@code invoiceAccess} for an INVOICE_ADMIN or STANDARD_ADMIN contact.
+     */
+    public record Reader(Actor actor, Map<String, Membership> memberships, boolean clientAdmin, boolean invoiceAccess) {
 
         public boolean isStaff() {
             return actor.isStaff();
@@ -102,6 +109,24 @@ public class Readers {
             }
             Membership membership = memberships.get(clientId);
             return membership != null && (membership.showAllInquiries() || clientAdmin);
+        }
+
+        /**
+         * A billing account, its bills, payments and feed: staff, its primary party, or an INVOICE_ADMIN or
+         * STANDARD_ADMIN contact of its client.
+         */
+        public boolean mayReadBilling(String clientId, String primaryContactId) {
+            return isStaff() || actor.id().equals(primaryContactId)
+                    || invoiceAccess && memberships.containsKey(clientId);
+        }
+
+        /**
+         * An asset and its feed: staff, its primary party, the primary party of the account it is billed on, or a
+         * client administrator of its client.
+         */
+        public boolean mayReadAsset(String clientId, String primaryContactId, String accountPrimaryContactId) {
+            return isStaff() || actor.id().equals(primaryContactId) || actor.id().equals(accountPrimaryContactId)
+                    || clientAdmin && memberships.containsKey(clientId);
         }
 
         public boolean mayReadContact(String contactId) {

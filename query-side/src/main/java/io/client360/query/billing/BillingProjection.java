@@ -1,0 +1,155 @@
+package io.client360.query.billing;
+
+import io.client360.kernel.billing.BillIssued;
+import io.client360.kernel.billing.BillLine;
+import io.client360.kernel.billing.BillUnit;
+import io.client360.kernel.billing.BillUnitOverdue;
+import io.client360.kernel.billing.BillUnitOverdueCleared;
+import io.client360.kernel.billing.BillingAccountClosed;
+import io.client360.kernel.billing.BillingAccountOpened;
+import io.client360.kernel.billing.PaymentTaken;
+import io.client360.kernel.billing.Settlement;
+import io.client360.query.web.Inserts;
+import io.client360.query.web.Rebuildable;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.Timestamp;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.util.List;
+
+import static io.client360.query.web.Timestamps.column;
+
+/**
+ * Billing accounts: per bill unit its balance and overdue flag, every bill with its lines and what is still
+ * outstanding of it, and every payment. Each event after the opening claims the account row by its sequence number
+ * first, so a replayed or duplicated event counts once.
+ */
+@Component
+@ProcessingGroup(BillingProjection.PROCESSING_GROUP)
+class BillingProjection implements Rebuildable {
+
+    static final String PROCESSING_GROUP = "billing";
+
+    private final JdbcClient jdbc;
+
+    BillingProjection(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    void on(BillingAccountOpened event, @SequenceNumber long seq, @Timestamp Instant at) {
+        int opened = jdbc.sql(Inserts.ifAbsent("billing_account_view",
+                        "id, client_id, primary_contact_id, currency, closed, created_at, updated_at, version", "id = ?"))
+                .params(event.billingAccountId(), event.clientId(), event.primaryContactId(), event.currency(), false,
+                        column(at), column(at), seq, event.billingAccountId())
+                .update();
+        if (opened == 0) {
+            return;
+        }
+        List<BillUnit> units = event.billUnits();
+        for (int i = 0; i < units.size(); i++) {
+            jdbc.sql("INSERT INTO bill_unit_view (billing_account_id, bill_unit_id, name, position, balance, overdue) "
+                            + "VALUES (?, ?, ?, ?, 0, FALSE)")
+                    .params(event.billingAccountId(), units.get(i).billUnitId(), units.get(i).name(), i)
+                    .update();
+        }
+    }
+
+    @EventHandler
+    void on(BillIssued event, @SequenceNumber long seq, @Timestamp Instant at) {
+        if (!claim(event.billingAccountId(), seq, at)) {
+            return;
+        }
+        jdbc.sql("INSERT INTO bill_view (billing_account_id, bill_id, bill_unit_id, amount, outstanding, issue_date, "
+                        + "due_date, issued_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(event.billingAccountId(), event.billId(), event.billUnitId(), event.amount(),
+                        event.outstanding(), event.issueDate(), event.dueDate(), column(at))
+                .update();
+        List<BillLine> lines = event.lines();
+        for (int i = 0; i < lines.size(); i++) {
+            jdbc.sql("INSERT INTO bill_line (billing_account_id, bill_id, position, description, amount) "
+                            + "VALUES (?, ?, ?, ?, ?)")
+                    .params(event.billingAccountId(), event.billId(), i, lines.get(i).description(),
+                            lines.get(i).amount())
+                    .update();
+        }
+        balance(event.billingAccountId(), event.billUnitId(), event.balance());
+    }
+
+    @EventHandler
+    void on(PaymentTaken event, @SequenceNumber long seq, @Timestamp Instant at) {
+        if (!claim(event.billingAccountId(), seq, at)) {
+            return;
+        }
+        jdbc.sql("INSERT INTO payment_view (billing_account_id, payment_id, bill_unit_id, amount, method, reference, "
+                        + "taken_at) VALUES (?, ?, ?, ?, ?, ?, ?)")
+                .params(event.billingAccountId(), event.paymentId(), event.billUnitId(), event.amount(),
+                        event.method() == null ? "OTHER" : event.method().name(), event.reference(), column(at))
+                .update();
+        for (Settlement settlement : event.settled()) {
+            jdbc.sql("UPDATE bill_view SET outstanding = outstanding - ? WHERE billing_account_id = ? AND bill_id = ?")
+                    .params(settlement.amount(), event.billingAccountId(), settlement.billId())
+                    .update();
+        }
+        balance(event.billingAccountId(), event.billUnitId(), event.balance());
+    }
+
+    @EventHandler
+    void on(BillUnitOverdue event, @SequenceNumber long seq, @Timestamp Instant at) {
+        if (claim(event.billingAccountId(), seq, at)) {
+            overdue(event.billingAccountId(), event.billUnitId(), true);
+        }
+    }
+
+    @EventHandler
+    void on(BillUnitOverdueCleared event, @SequenceNumber long seq, @Timestamp Instant at) {
+        if (claim(event.billingAccountId(), seq, at)) {
+            overdue(event.billingAccountId(), event.billUnitId(), false);
+        }
+    }
+
+    @EventHandler
+    void on(BillingAccountClosed event, @SequenceNumber long seq, @Timestamp Instant at) {
+        if (claim(event.billingAccountId(), seq, at)) {
+            jdbc.sql("UPDATE billing_account_view SET closed = TRUE WHERE id = ?").param(event.billingAccountId())
+                    .update();
+        }
+    }
+
+    private boolean claim(String accountId, long seq, Instant at) {
+        return jdbc.sql("UPDATE billing_account_view SET version = ?, updated_at = ? WHERE id = ? AND version < ?")
+                .params(seq, column(at), accountId, seq).update() > 0;
+    }
+
+    private void balance(String accountId, String unitId, java.math.BigDecimal balance) {
+        jdbc.sql("UPDATE bill_unit_view SET balance = ? WHERE billing_account_id = ? AND bill_unit_id = ?")
+                .params(balance, accountId, unitId).update();
+    }
+
+    private void overdue(String accountId, String unitId, boolean overdue) {
+        jdbc.sql("UPDATE bill_unit_view SET overdue = ? WHERE billing_account_id = ? AND bill_unit_id = ?")
+                .params(overdue, accountId, unitId).update();
+    }
+
+    @Override
+    public String processor() {
+        return PROCESSING_GROUP;
+    }
+
+    @Override
+    public List<String> tables() {
+        return List.of("billing_account_view", "bill_unit_view", "bill_view", "bill_line", "payment_view");
+    }
+
+    @Override
+    public void forget(String accountId) {
+        for (String table : List.of("payment_view", "bill_line", "bill_view", "bill_unit_view")) {
+            jdbc.sql("DELETE FROM " + table + " WHERE billing_account_id = ?").param(accountId).update();
+        }
+        jdbc.sql("DELETE FROM billing_account_view WHERE id = ?").param(accountId).update();
+    }
+}
