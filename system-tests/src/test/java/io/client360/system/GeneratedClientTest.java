@@ -7,9 +7,19 @@ import io.client360.client.read.model.HistoryEntry;
 import io.client360.client.read.model.InquiryView;
 import io.client360.client.write.ApiClient;
 import io.client360.client.write.ApiException;
+import io.client360.client.read.model.BillingAccount;
+import io.client360.client.write.api.BillingAccountsApi;
 import io.client360.client.write.api.ContactsApi;
 import io.client360.client.write.api.InquiriesApi;
 import io.client360.client.write.model.Accepted;
+import io.client360.client.write.model.BillLineRequest;
+import io.client360.client.write.model.BillUnitRequest;
+import io.client360.client.write.model.IssueBillRequest;
+import io.client360.client.write.model.IssuedBill;
+import io.client360.client.write.model.OpenBillingAccountRequest;
+import io.client360.client.write.model.OpenedAccount;
+import io.client360.client.write.model.TakePaymentRequest;
+import io.client360.client.write.model.TakenPayment;
 import io.client360.client.write.model.ClientMembershipRequest;
 import io.client360.client.write.model.Comment;
 import io.client360.client.write.model.CreateContactRequest;
@@ -24,6 +34,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
@@ -108,5 +119,34 @@ class GeneratedClientTest {
         assertThat(refused.getCode()).isEqualTo(404);
         assertThat(problem.getCode()).isEqualTo(Problem.CodeEnum.NOT_FOUND);
         assertThat(problem.getStatus()).isEqualTo(404);
+    }
+
+    @Test
+    void aGeneratedClient_opensAnAccount_billsAndTakesAPaymentOnce_andReadsTheBalanceAsText() throws Exception {
+        CreatedContact contact = new ContactsApi(writeClient()).createContact(new CreateContactRequest().firstName("Bill")
+                .lastName("Payer").email("pay-" + UUID.randomUUID() + "@acme.test").portalAccess(true)
+                .clients(List.of(new ClientMembershipRequest().clientId("acme"))), null);
+        BillingAccountsApi billing = new BillingAccountsApi(writeClient());
+        OpenedAccount account = billing.openBillingAccount(new OpenBillingAccountRequest().clientId("acme")
+                .primaryContactId(contact.getId()).currency("EUR").billUnits(List.of(new BillUnitRequest().name("Main"))),
+                null);
+        String unit = account.getBillUnits().get(0).getBillUnitId();
+        IssuedBill bill = billing.issueBill(account.getId(), new IssueBillRequest().billUnitId(unit).amount("120.00")
+                .issueDate(LocalDate.now()).dueDate(LocalDate.now().plusDays(14))
+                .lines(List.of(new BillLineRequest().description("Support plan").amount("120.00"))), null, null);
+        assertThat(bill.getBillId()).isNotBlank();
+        String key = UUID.randomUUID().toString();
+        TakePaymentRequest payment = new TakePaymentRequest().billUnitId(unit).amount("20.5")
+                .method(TakePaymentRequest.MethodEnum.CARD).reference("card-1");
+        TakenPayment first = billing.takePayment(account.getId(), payment, null, key);
+        TakenPayment retried = billing.takePayment(account.getId(), payment, null, key);
+        assertThat(retried.getPaymentId()).isEqualTo(first.getPaymentId());
+
+        io.client360.client.read.api.BillingAccountsApi reads =
+                new io.client360.client.read.api.BillingAccountsApi(readClient());
+        BillingAccount read = await().atMost(Duration.ofSeconds(20)).ignoreExceptions()
+                .until(() -> reads.getBillingAccount(account.getId(), null, first.getVersion()), found -> true);
+        assertThat(read.getBillUnits().get(0).getBalance()).isEqualTo("99.50");
+        assertThat(read.getBillUnits().get(0).getNextDueDate()).isEqualTo(LocalDate.now().plusDays(14));
     }
 }

@@ -36,6 +36,9 @@ class HostileWritesReadBackTest {
     static String contact;
     static String inquiry;
     static String contract;
+    static String asset;
+    static String account;
+    static String bill;
     static String[] asContact;
 
     /** A text of {@code length} characters made of what JSON must escape most: quotes, backslashes, controls. */
@@ -77,6 +80,14 @@ class HostileWritesReadBackTest {
                 {"clientId":"acme","name":"Gold","startDate":"%s","endDate":"%s",
                  "entitlements":[{"name":"Cases","unit":"CASES","totalUnits":50,"perUnit":true}]}"""
                 .formatted(LocalDate.now().minusDays(1), LocalDate.now().plusYears(1))).text("id");
+        account = system.commands().post("/api/billing-accounts", """
+                {"clientId":"acme","primaryContactId":"%s","currency":"EUR","billUnits":[{"name":"Main"}]}"""
+                .formatted(contact)).text("id");
+        asset = system.commands().post("/api/assets", """
+                {"clientId":"acme","primaryContactId":"%s","billingAccountId":"%s","product":"Studio",
+                 "offerType":"SIMPLE","name":"Fixture"}""".formatted(contact, account)).text("id");
+        bill = system.commands().post("/api/billing-accounts/" + account + "/bills", """
+                {"billUnitId":"unit-1","amount":"10","issueDate":"2026-01-01","dueDate":"2026-01-31"}""").text("billId");
     }
 
     @AfterContainer
@@ -93,7 +104,10 @@ class HostileWritesReadBackTest {
                 "/api/contacts/" + contact + "/360", "/api/clients/acme/360",
                 "/api/contracts/" + contract + "/entitlements", "/api/contracts/" + contract + "/history",
                 "/api/queues/TOP.1.Developer%20Studio-%20CustomerSupport", "/api/clients/acme",
-                "/api/inbound-mail?status=UNMATCHED");
+                "/api/inbound-mail?status=UNMATCHED", "/api/assets/" + asset, "/api/assets/" + asset + "/history",
+                "/api/billing-accounts/" + account, "/api/billing-accounts/" + account + "/payments",
+                "/api/billing-accounts/" + account + "/history?q=%27",
+                "/api/billing-accounts/" + account + "/bills/" + bill);
         List<String> failures = new ArrayList<>();
         for (String read : reads) {
             for (Response answer : List.of(system.queries().get(read), system.queries().get(read, asContact))) {
@@ -150,6 +164,27 @@ class HostileWritesReadBackTest {
                 + "Subject: " + "s".repeat(5_000) + "\r\nMessage-ID: <" + java.util.UUID.randomUUID() + "@t>\r\n\r\n"
                 + escapeHeavyPlain(100_000), "Content-Type", "message/rfc822"));
 
+        String units = IntStream.range(0, 50).mapToObj(i -> "{\"name\":" + json(escapeHeavy(200)) + "}")
+                .collect(Collectors.joining(",", "[", "]"));
+        writes.add(system.commands().post("/api/billing-accounts", """
+                {"clientId":"acme","primaryContactId":"%s","currency":"EUR","billUnits":%s}""".formatted(contact, units)));
+        writes.add(system.commands().post("/api/assets", """
+                {"clientId":"acme","primaryContactId":"%s","billingAccountId":"%s","product":%s,"offerType":"SIMPLE",
+                 "name":%s,"identifier":%s}""".formatted(contact, account, json(escapeHeavy(200)),
+                json(escapeHeavy(200)), json(escapeHeavy(200)))));
+        writes.add(system.commands().post("/api/assets/" + asset + "/suspension",
+                "{\"reason\":" + json(escapeHeavy(2_000)) + "}"));
+        String lines = IntStream.range(0, 200).mapToObj(i -> "{\"description\":" + json(escapeHeavy(500))
+                + ",\"amount\":\"1.00\"}").collect(Collectors.joining(",", "[", "]"));
+        writes.add(system.commands().post("/api/billing-accounts/" + account + "/bills", """
+                {"billUnitId":"unit-1","amount":"200.00","issueDate":"1900-01-01","dueDate":"9999-12-31",
+                 "lines":%s}""".formatted(lines)));
+        writes.add(system.commands().post("/api/billing-accounts/" + account + "/bills", """
+                {"billUnitId":"unit-1","amount":"999999999999.99","issueDate":"1900-01-01","dueDate":"1900-01-02"}"""));
+        writes.add(system.commands().post("/api/billing-accounts/" + account + "/payments", """
+                {"billUnitId":"unit-1","amount":"999999999999.99","method":"OTHER","reference":%s}"""
+                .formatted(json(escapeHeavy(200)))));
+
         assertThat(writes).allSatisfy(write -> assertThat(write.status()).as(write.toString()).isBetween(200, 202));
         awaitProjected(writes.get(5).json().get("version").asLong());
         readBackEverything();
@@ -159,7 +194,7 @@ class HostileWritesReadBackTest {
     void hostileValuesInValidShapes_neverBreakALaterRead(@ForAll("writes") Map.Entry<String, String> write,
                                                         @ForAll("hostile") String value) {
         String path = write.getKey().replace("{inquiry}", inquiry).replace("{contact}", contact)
-                .replace("{contract}", contract);
+                .replace("{contract}", contract).replace("{asset}", asset).replace("{account}", account);
         String body = write.getValue().replace("$", json(value).replace("\\", "\\\\").replace("$", "\\$"));
         Response answer = path.endsWith("/client-responses")
                 ? system.commands().post(path, body, asContact)
@@ -181,7 +216,16 @@ class HostileWritesReadBackTest {
                 Map.entry("/api/contacts/{contact}/clients/acme/product-preferences",
                         "{\"products\":[$],\"preferences\":{\"tone\":$}}"),
                 Map.entry("/api/contracts", "{\"clientId\":\"acme\",\"name\":$,\"startDate\":\"2026-01-01\","
-                        + "\"endDate\":\"2027-01-01\",\"coveredProducts\":[$]}"));
+                        + "\"endDate\":\"2027-01-01\",\"coveredProducts\":[$]}"),
+                Map.entry("/api/assets/{asset}/suspension", "{\"reason\":$}"),
+                Map.entry("/api/assets/{asset}/resumption", "{\"reason\":$}"),
+                Map.entry("/api/billing-accounts/{account}/bills", "{\"billUnitId\":\"unit-1\",\"amount\":\"1\","
+                        + "\"issueDate\":\"2026-01-01\",\"dueDate\":\"2026-02-01\",\"lines\":[{\"description\":$,"
+                        + "\"amount\":\"1\"}]}"),
+                Map.entry("/api/billing-accounts/{account}/payments", "{\"billUnitId\":\"unit-1\",\"amount\":\"1\","
+                        + "\"method\":\"CASH\",\"reference\":$}"),
+                Map.entry("/api/billing-accounts", "{\"clientId\":\"acme\",\"primaryContactId\":\"{contact}\","
+                        + "\"currency\":\"EUR\",\"billUnits\":[{\"name\":$}]}"));
     }
 
     @Provide

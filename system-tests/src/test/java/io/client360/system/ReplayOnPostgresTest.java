@@ -28,7 +28,8 @@ class ReplayOnPostgresTest {
     static final String[] AGENT = TestTokens.bearer(TestTokens.agent("agent-1"));
     static final List<String> READ_MODEL_TABLES = List.of("inquiry_view", "inquiry_comment", "inquiry_sla_pause",
             "inquiry_sla_breach", "contact_view", "contact_client", "contact_alias", "contract_view", "entitlement_view",
-            "entitlement_consumption", "audit_entry");
+            "entitlement_consumption", "audit_entry", "asset_view", "billing_account_view", "bill_unit_view", "bill_view",
+            "bill_line", "payment_view");
 
     private static PostgresTestDatabase database;
     private static RunningSystem system;
@@ -99,10 +100,24 @@ class ReplayOnPostgresTest {
         system.commands().post("/api/inquiries/" + first + "/work-logs", "{\"hours\":2.5}", AGENT);
         system.commands().post("/api/inquiries/" + inquiries.get(1) + "/pending-client", "{\"pendingCode\":\"WAIT\"}", AGENT);
         system.commands().post("/api/inquiries/" + inquiries.get(2) + "/resolution", "{\"resolutionCode\":\"FIXED\"}", AGENT);
+        String account = system.commands().post("/api/billing-accounts", """
+                {"clientId":"acme","primaryContactId":"%s","currency":"EUR","billUnits":[{"name":"Main"}]}"""
+                .formatted(survivor), ADMIN).text("id");
+        String asset = system.commands().post("/api/assets", """
+                {"clientId":"acme","primaryContactId":"%s","billingAccountId":"%s","product":"Studio",
+                 "offerType":"SERVICE_BUNDLE","name":"Bundle"}""".formatted(survivor, account), ADMIN).text("id");
+        system.commands().post("/api/assets/" + asset + "/suspension", "{\"reason\":\"unpaid\"}", ADMIN);
+        system.commands().post("/api/billing-accounts/" + account + "/bills", """
+                {"billUnitId":"unit-1","amount":"99.90","issueDate":"%s","dueDate":"%s",
+                 "lines":[{"description":"Bundle","amount":"99.90"}]}"""
+                .formatted(LocalDate.now().minusDays(40), LocalDate.now().minusDays(10)), ADMIN);
+        system.commands().post("/api/billing-accounts/" + account + "/payments",
+                "{\"billUnitId\":\"unit-1\",\"amount\":\"20\",\"method\":\"CARD\"}", ADMIN);
         system.commands().post("/api/contacts/" + survivor + "/merge", "{\"duplicateId\":\"" + duplicate + "\"}", ADMIN);
         Thread.sleep(3_000); // the HIGH inquiries' 2 s response clocks breach: breaches are part of the dump
         String before = settledDump();
-        assertThat(before).contains("inquiry_sla_breach").contains("contact_alias");
+        assertThat(before).contains("inquiry_sla_breach").contains("contact_alias").contains("status=SUSPENDED")
+                .contains("overdue=t").contains("amount=20.0000");
 
         List<Integer> readsDuringReplay = new CopyOnWriteArrayList<>();
         AtomicBoolean replaying = new AtomicBoolean(true);
@@ -112,7 +127,7 @@ class ReplayOnPostgresTest {
             }
         });
         reader.start();
-        for (String processor : List.of("inquiry", "contact", "entitlement", "audit")) {
+        for (String processor : List.of("inquiry", "contact", "entitlement", "audit", "asset", "billing")) {
             Response started = system.queries().post("/api/admin/replays", "{\"processor\":\"" + processor + "\"}");
             assertThat(started.status()).as(started.toString()).isEqualTo(202);
             String replayId = started.text("replayId");

@@ -92,7 +92,21 @@ class HostileInputPropertiesTest {
             new Endpoint("POST", "/api/inbound-mail", "{\"note\":\"JSON where raw MIME belongs\"}"),
             new Endpoint("POST", "/api/inbound-mail/{contact}/assignment", "{\"clientId\":\"acme\"}"),
             new Endpoint("POST", "/api/inquiries/{inquiry}/attachments", "{\"file\":\"not multipart\"}"),
-            new Endpoint("PUT", "/api/clients/{client}", "{\"name\":\"Acme\",\"emailDomains\":[\"acme.test\"]}"));
+            new Endpoint("PUT", "/api/clients/{client}", "{\"name\":\"Acme\",\"emailDomains\":[\"acme.test\"]}"),
+            new Endpoint("POST", "/api/assets", """
+                    {"clientId":"acme","primaryContactId":"{contact}","billingAccountId":"{account}","product":"Studio",
+                     "offerType":"SERVICE_BUNDLE","name":"Bundle","identifier":"SN-1"}"""),
+            new Endpoint("POST", "/api/assets/{asset}/suspension", "{\"reason\":\"unpaid\"}"),
+            new Endpoint("POST", "/api/assets/{asset}/resumption", "{\"reason\":\"paid\"}"),
+            new Endpoint("POST", "/api/assets/{asset}/cancellation", "{\"reason\":\"ended\"}"),
+            new Endpoint("POST", "/api/billing-accounts", """
+                    {"clientId":"acme","primaryContactId":"{contact}","currency":"EUR","billUnits":[{"name":"Main"}]}"""),
+            new Endpoint("POST", "/api/billing-accounts/{account}/bills", """
+                    {"billUnitId":"unit-1","amount":"12.50","issueDate":"2026-01-01","dueDate":"2026-01-31",
+                     "lines":[{"description":"Licence","amount":"12.50"}]}"""),
+            new Endpoint("POST", "/api/billing-accounts/{account}/payments", """
+                    {"billUnitId":"unit-1","amount":"5.00","currency":"EUR","method":"CARD","reference":"r-1"}"""),
+            new Endpoint("POST", "/api/billing-accounts/{closing-account}/closure", "{\"reason\":\"moved\"}"));
 
     @BeforeContainer
     static void start() {
@@ -114,8 +128,18 @@ class HostileInputPropertiesTest {
         String contractId = contract.text("id");
         String entitlement = http.post("/api/contracts/" + contractId + "/entitlements",
                 "{\"name\":\"Hours\",\"unit\":\"HOURS\",\"totalUnits\":10,\"perUnit\":true}").text("entitlementId");
+        String account = http.post("/api/billing-accounts", """
+                {"clientId":"acme","primaryContactId":"%s","currency":"EUR","billUnits":[{"name":"Main"}]}"""
+                .formatted(contact)).text("id");
+        String closingAccount = http.post("/api/billing-accounts", """
+                {"clientId":"acme","primaryContactId":"%s","currency":"EUR","billUnits":[{"name":"Main"}]}"""
+                .formatted(contact)).text("id");
+        String asset = http.post("/api/assets", """
+                {"clientId":"acme","primaryContactId":"%s","product":"Studio","offerType":"SIMPLE","name":"A"}"""
+                .formatted(contact)).text("id");
         ids = Map.of("{contact}", contact, "{inquiry}", inquiry, "{contract}", contractId, "{entitlement}", entitlement,
-                "{client}", "acme", "{group}", "L2.Platform");
+                "{client}", "acme", "{group}", "L2.Platform", "{account}", account, "{closing-account}", closingAccount,
+                "{asset}", asset);
     }
 
     @AfterContainer
