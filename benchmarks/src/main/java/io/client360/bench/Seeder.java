@@ -2,6 +2,16 @@ package io.client360.bench;
 
 import io.client360.kernel.ActorKind;
 import io.client360.kernel.MetadataKeys;
+import io.client360.kernel.asset.AssetCreated;
+import io.client360.kernel.asset.AssetSuspended;
+import io.client360.kernel.asset.OfferType;
+import io.client360.kernel.billing.BillIssued;
+import io.client360.kernel.billing.BillLine;
+import io.client360.kernel.billing.BillUnit;
+import io.client360.kernel.billing.BillingAccountOpened;
+import io.client360.kernel.billing.PaymentMethod;
+import io.client360.kernel.billing.PaymentTaken;
+import io.client360.kernel.billing.Settlement;
 import io.client360.kernel.contact.ClientMembership;
 import io.client360.kernel.contact.ContactCreated;
 import io.client360.kernel.contact.ContactRole;
@@ -33,13 +43,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Seeds a large event store through Axon's JDBC storage engine, in batches of one transaction each:
- * contacts, inquiries of ten events each, and a few inquiries with a thousand events (long streams).
+ * contacts (every second one with a billing account and two assets), inquiries of ten events each, and a few
+ * inquiries with a thousand events (long streams).
  * Writes the ids it made as CSV feeders for the Gatling simulations.
  * <p>
  * usage: Seeder JDBC_URL USER EVENTS OUT_DIR
@@ -53,6 +65,9 @@ public final class Seeder {
     static final int LONG_STREAMS = 10;
     static final int LONG_STREAM_EVENTS = 1_000;
     static final int BATCH = 2_000;
+    /** Every n-th contact owns a billing account (a bill, a payment) and two assets on it (one suspended). */
+    static final int OWNER_EVERY = 2;
+    static final int EVENTS_PER_OWNER = 6;
 
     private Seeder() {
     }
@@ -79,7 +94,9 @@ public final class Seeder {
                  PrintWriter inquiries = new PrintWriter(Files.newBufferedWriter(out.resolve("inquiries.csv")));
                  PrintWriter longStreams = new PrintWriter(Files.newBufferedWriter(out.resolve("long.csv")));
                  PrintWriter clients = new PrintWriter(Files.newBufferedWriter(out.resolve("clients.csv")));
-                 PrintWriter queues = new PrintWriter(Files.newBufferedWriter(out.resolve("queues.csv")))) {
+                 PrintWriter queues = new PrintWriter(Files.newBufferedWriter(out.resolve("queues.csv")));
+                 PrintWriter owners = new PrintWriter(Files.newBufferedWriter(out.resolve("owners.csv")))) {
+                owners.println("contactId");
                 clients.println("clientId");
                 for (int c = 0; c < CLIENTS; c++) {
                     clients.println("bench-client-" + c);
@@ -100,9 +117,15 @@ public final class Seeder {
                             List.of(new ClientMembership(client, PortalSettings.defaults(), Map.of())), client, null),
                             metaData));
                     contacts.println(id + "," + client);
+                    if (c % OWNER_EVERY == 0) {
+                        for (DomainEventMessage<?> event : accountAndAssets(c, id, client, metaData)) {
+                            batch.add(event);
+                        }
+                        owners.println(id);
+                    }
                 }
-                long inquiryCount = Math.max(0, (events - CONTACTS - (long) LONG_STREAMS * LONG_STREAM_EVENTS)
-                        / EVENTS_PER_INQUIRY);
+                long inquiryCount = Math.max(0, (events - CONTACTS - (long) CONTACTS / OWNER_EVERY * EVENTS_PER_OWNER
+                        - (long) LONG_STREAMS * LONG_STREAM_EVENTS) / EVENTS_PER_INQUIRY);
                 for (long i = 0; i < inquiryCount; i++) {
                     String id = "bench-inquiry-" + i;
                     int contact = (int) (i % CONTACTS);
@@ -125,6 +148,30 @@ public final class Seeder {
             System.out.printf("seeded_events=%d seconds=%.1f%n", batch.written,
                     (System.nanoTime() - started) / 1e9);
         }
+    }
+
+    /** A billing account of the contact with a bill and a payment, and two assets billed on it, one suspended. */
+    static List<DomainEventMessage<?>> accountAndAssets(int number, String contactId, String clientId, MetaData metaData) {
+        String account = "bench-account-" + number;
+        LocalDate due = LocalDate.of(2026, 12, 1).plusDays(number % 60);
+        List<DomainEventMessage<?>> events = new ArrayList<>();
+        events.add(message("BillingAccount", account, 0, new BillingAccountOpened(account, clientId, contactId, "EUR",
+                List.of(new BillUnit("unit-1", "Main"), new BillUnit("unit-2", "Branch"))), metaData));
+        events.add(message("BillingAccount", account, 1, new BillIssued(account, "bill-1", "unit-1",
+                new BigDecimal("120.00"), due.minusDays(30), due, List.of(new BillLine("Support plan",
+                new BigDecimal("120.00"))), new BigDecimal("120.00"), new BigDecimal("120.00")), metaData));
+        events.add(message("BillingAccount", account, 2, new PaymentTaken(account, "payment-1", "unit-1",
+                new BigDecimal("20.00"), PaymentMethod.CARD, "seeded", List.of(new Settlement("bill-1",
+                new BigDecimal("20.00"))), new BigDecimal("100.00")), metaData));
+        for (int a = 0; a < 2; a++) {
+            String asset = "bench-asset-" + number + "-" + a;
+            events.add(message("Asset", asset, 0, new AssetCreated(asset, clientId, contactId, account, "Studio",
+                    a == 0 ? OfferType.SIMPLE : OfferType.SERVICE_BUNDLE, "Asset " + a, "SN-" + number + "-" + a),
+                    metaData));
+        }
+        events.add(message("Asset", "bench-asset-" + number + "-1", 1,
+                new AssetSuspended("bench-asset-" + number + "-1", "seeded"), metaData));
+        return events;
     }
 
     /** The assignment groups the seeded inquiries are spread over (about a hundred open inquiries each). */

@@ -37,7 +37,8 @@ public class ApiSimulation extends Simulation {
     static final String FEEDERS = System.getProperty("feeders", "target/bench-data");
 
     final FeederBuilder<String> inquiries = csv(FEEDERS + "/inquiries.csv").random();
-    final FeederBuilder<String> contacts = csv(FEEDERS + "/contacts.csv").random();
+    /** Contacts with a billing account and assets: the contact 360 read shows all its sections. */
+    final FeederBuilder<String> owners = csv(FEEDERS + "/owners.csv").random();
     final FeederBuilder<String> clients = csv(FEEDERS + "/clients.csv").random();
     final FeederBuilder<String> queues = csv(FEEDERS + "/queues.csv").random();
     final FeederBuilder<String> apiContacts = csv(FEEDERS + "/api-contacts.csv").random();
@@ -67,7 +68,7 @@ public class ApiSimulation extends Simulation {
 
     final ChainBuilder readInquiry = feed(inquiries).exec(http("read inquiry")
             .get(System.getProperty("queryUrl") + "/api/inquiries/#{inquiryId}").check(status().is(200)));
-    final ChainBuilder readContact360 = feed(contacts).exec(http("read contact 360")
+    final ChainBuilder readContact360 = feed(owners).exec(http("read contact 360")
             .get(System.getProperty("queryUrl") + "/api/contacts/#{contactId}/360").check(status().is(200)));
     final ChainBuilder readClient360 = feed(clients).exec(http("read client 360")
             .get(System.getProperty("queryUrl") + "/api/clients/#{clientId}/360").check(status().is(200)));
