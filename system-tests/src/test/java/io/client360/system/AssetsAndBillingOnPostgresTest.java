@@ -288,6 +288,7 @@ class AssetsAndBillingOnPostgresTest {
         String owner = contact(acme, "");
         String invoices = contact(acme, "\"invoiceAccess\":true");
         String colleague = contact(acme, "");
+        String standardAdmin = contact(acme, "\"clientAdmin\":true");
         String stranger = contact(globex, "\"clientAdmin\":true");
         JsonNode account = openAccount(acme, owner);
         String id = account.get("id").asString();
@@ -296,6 +297,7 @@ class AssetsAndBillingOnPostgresTest {
 
         assertThat(pay(id, main, "10", as(owner)).status()).isEqualTo(201);
         assertThat(pay(id, main, "10", as(invoices)).status()).isEqualTo(201);
+        assertThat(pay(id, main, "1", as(standardAdmin)).status()).isEqualTo(201);
         for (String outsider : List.of(colleague, stranger)) {
             Response refused = pay(id, main, "10", as(outsider));
             assertThat(refused.status()).isEqualTo(404);
@@ -306,8 +308,18 @@ class AssetsAndBillingOnPostgresTest {
                 as(invoices));
         assertThat(billByContact.status()).isEqualTo(403);
 
-        JsonNode seen = read("/api/billing-accounts/" + id + "?minVersion=3", a -> true, as(invoices));
-        assertThat(unit(seen, main).get("balance").asString()).isEqualTo("30.00");
+        JsonNode seen = read("/api/billing-accounts/" + id + "?minVersion=4", a -> true, as(invoices));
+        assertThat(unit(seen, main).get("balance").asString()).isEqualTo("29.00");
+        assertThat(system.queries().get("/api/billing-accounts/" + id + "/history", as(standardAdmin)).status())
+                .isEqualTo(200);
+        assertThat(system.queries().get("/api/clients/" + acme + "/360", as(standardAdmin)).json().get("billing")
+                .get(0).get("balanceDue").asString()).isEqualTo("29.00");
+        Response seesAll = system.commands().post("/api/contacts", """
+                {"firstName":"Sam","lastName":"%s","email":"%s@acme.test","portalAccess":true,
+                 "clients":[{"clientId":"%s","settings":{"showAllInquiries":true}}]}"""
+                .formatted(UUID.randomUUID(), UUID.randomUUID(), acme), ADMIN);
+        JsonNode noBilling = read("/api/clients/" + acme + "/360", c -> true, as(seesAll.text("id")));
+        assertThat(noBilling.get("billing")).as("a contact without invoice rights sees no money").isEmpty();
         assertThat(system.queries().get("/api/billing-accounts/" + id + "/payments", as(owner)).status()).isEqualTo(200);
         for (String outsider : List.of(colleague, stranger)) {
             for (String path : List.of("", "/payments", "/history")) {

@@ -49,7 +49,9 @@ public class AssetReads {
         return jdbc.sql("SELECT a.id, a.name, a.product, a.offer_type, a.status, a.status_since, a.billing_account_id, "
                         + "b.primary_contact_id AS account_contact FROM asset_view a "
                         + "LEFT JOIN billing_account_view b ON b.id = a.billing_account_id "
-                        + "WHERE (a.primary_contact_id = ? OR b.primary_contact_id = ?) "
+                        + "WHERE a.id IN (SELECT id FROM asset_view WHERE primary_contact_id = ? UNION "
+                        + "SELECT id FROM asset_view WHERE billing_account_id IN "
+                        + "(SELECT id FROM billing_account_view WHERE primary_contact_id = ?)) "
                         + "AND (a.status <> 'INACTIVE' OR a.status_since >= ?) "
                         + "ORDER BY CASE a.status WHEN 'ACTIVE' THEN 0 WHEN 'SUSPENDED' THEN 1 ELSE 2 END, a.name, a.id")
                 .params(contactId, contactId, Timestamps.column(shownSince))
