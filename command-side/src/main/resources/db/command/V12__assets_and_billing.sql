@@ -22,6 +22,5 @@ CREATE TABLE bill_unit_registry (
     PRIMARY KEY (billing_account_id, bill_unit_id)
 );
 
--- INVOICE_ADMIN contacts see and pay their clients' bills. Contacts stored before this column learn their invoice
--- access at their next access change (until then only their client administrators and staff pay for them).
+-- INVOICE_ADMIN contacts see and pay their clients' bills (V13 fills it in for contacts stored before).
 ALTER TABLE contact_standing ADD COLUMN invoice_access BOOLEAN DEFAULT FALSE NOT NULL;

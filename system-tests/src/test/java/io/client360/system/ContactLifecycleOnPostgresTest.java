@@ -140,4 +140,32 @@ class ContactLifecycleOnPostgresTest {
         JsonNode survivorView = contactView(survivor, "took the e-mails", v -> v.get("additionalEmails").size() == 1);
         assertThat(survivorView.get("additionalEmails").get(0).asString()).contains("@acme.test");
     }
+
+    @Test
+    void afterAMerge_theSurvivorDoesOnTheDuplicatesInquiriesWhatTheDuplicateCould() {
+        String survivor = portalContact("acme");
+        String duplicate = portalContact("acme");
+        String inquiry = system.commands().post("/api/inquiries",
+                InquiryLifecycleScenario.newInquiry(duplicate, "OTHER").replace("client-1", "acme"),
+                TestTokens.bearer(TestTokens.contact(duplicate))).text("id");
+        assertThat(system.commands().post("/api/contacts/" + survivor + "/merge",
+                "{\"duplicateId\":\"" + duplicate + "\"}", ADMIN).status()).isEqualTo(200);
+
+        Response answered = system.commands().post("/api/inquiries/" + inquiry + "/client-responses",
+                "{\"body\":\"Answered by the survivor\"}", TestTokens.bearer(TestTokens.contact(survivor)));
+
+        assertThat(answered.status()).as(answered.toString()).isEqualTo(200);
+        Response byTheDuplicate = system.commands().post("/api/inquiries/" + inquiry + "/client-responses",
+                "{\"body\":\"x\"}", TestTokens.bearer(TestTokens.contact(duplicate)));
+        assertThat(byTheDuplicate.code()).isEqualTo("CONTACT_MERGED");
+    }
+
+    static String portalContact(String clientId) {
+        Response created = system.commands().post("/api/contacts", """
+                {"firstName":"Port","lastName":"%s","email":"%s@%s.test","portalAccess":true,
+                 "clients":[{"clientId":"%s"}]}""".formatted(java.util.UUID.randomUUID(), java.util.UUID.randomUUID(),
+                clientId, clientId), ADMIN);
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        return created.text("id");
+    }
 }

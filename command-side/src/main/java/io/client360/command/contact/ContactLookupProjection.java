@@ -92,6 +92,8 @@ class ContactLookupProjection {
     @EventHandler
     void on(ContactRetiredAsDuplicate event) {
         status(event.contactId(), ContactStatus.MERGED);
+        jdbc.sql("INSERT INTO contact_merge (duplicate_id, survivor_id) VALUES (?, ?)")
+                .params(event.contactId(), event.survivorId()).update();
     }
 
     @EventHandler

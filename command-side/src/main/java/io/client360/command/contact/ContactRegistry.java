@@ -17,6 +17,10 @@ public interface ContactRegistry {
 
     Optional<ContactStanding> standing(String contactId);
 
+    /**
+     * An inquiry with its requester as it is now: the contact that opened it, or the survivor that contact was merged
+     * into (everything the duplicate could do on its inquiries, the survivor can).
+     */
     Optional<RegisteredInquiry> inquiry(String inquiryId);
 
     /**

@@ -12,6 +12,9 @@ import java.util.Optional;
 @Component
 class JdbcContactRegistry implements ContactRegistry {
 
+    /** Merges chain (a duplicate's survivor merged into another): followed this far at most. */
+    static final int MAX_MERGE_HOPS = 20;
+
     private final JdbcClient jdbc;
 
     JdbcContactRegistry(JdbcClient jdbc) {
@@ -44,6 +47,22 @@ class JdbcContactRegistry implements ContactRegistry {
                 .param(inquiryId)
                 .query((rs, row) -> new RegisteredInquiry(rs.getString(1), rs.getString(2), rs.getString(3),
                         InquiryType.valueOf(rs.getString(4))))
-                .optional();
+                .optional()
+                .map(inquiry -> new RegisteredInquiry(inquiry.inquiryId(), currentOwner(inquiry.contactId()),
+                        inquiry.clientId(), inquiry.type()));
+    }
+
+    /** The contact an inquiry's requester is now: itself, or the survivor it was merged into (and so on). */
+    private String currentOwner(String contactId) {
+        String owner = contactId;
+        for (int hop = 0; hop < MAX_MERGE_HOPS; hop++) {
+            Optional<String> survivor = jdbc.sql("SELECT survivor_id FROM contact_merge WHERE duplicate_id = ?")
+                    .param(owner).query(String.class).optional();
+            if (survivor.isEmpty()) {
+                return owner;
+            }
+            owner = survivor.get();
+        }
+        return owner;
     }
 }
