@@ -394,7 +394,7 @@ class AssetsAndBillingOnPostgresTest {
         JsonNode client360 = read("/api/clients/" + acme + "/360",
                 c -> c.get("billing").size() == 1 && c.get("billing").get(0).get("overdueUnits").asLong() == 1);
         assertThat(client360.get("billing").get(0).get("overdueAmount").asString()).isEqualTo("40.00");
-        assertThat(read("/api/billing-accounts/" + id + "/history?filter=important", h -> h.size() == 3).get(2)
+        assertThat(read("/api/billing-accounts/" + id + "/history?filter=audit", h -> h.size() == 3).get(2)
                 .get("event").asString()).isEqualTo("BillUnitOverdue");
 
         assertThat(pay(id, main, "40").status()).isEqualTo(201);

@@ -160,6 +160,52 @@ class ContactLifecycleOnPostgresTest {
         assertThat(byTheDuplicate.code()).isEqualTo("CONTACT_MERGED");
     }
 
+    @Test
+    void anUnmerge_bringsTheDuplicateBackWithItsOwnEmailsMembershipsAndInquiries_andBothFeedsShowIt() {
+        String survivor = portalContact("acme");
+        Response created = system.commands().post("/api/contacts", """
+                {"firstName":"Dup","lastName":"%s","email":"%s@acme.test","portalAccess":true,"primaryClientId":"acme",
+                 "clients":[{"clientId":"acme"},{"clientId":"globex"}]}""".formatted(java.util.UUID.randomUUID(),
+                java.util.UUID.randomUUID()), ADMIN);
+        String duplicate = created.text("id");
+        String inquiry = system.commands().post("/api/inquiries",
+                InquiryLifecycleScenario.newInquiry(duplicate, "OTHER").replace("client-1", "acme"),
+                TestTokens.bearer(TestTokens.contact(duplicate))).text("id");
+        assertThat(system.commands().post("/api/contacts/" + survivor + "/merge",
+                "{\"duplicateId\":\"" + duplicate + "\"}", ADMIN).status()).isEqualTo(200);
+        contactView(survivor, "took globex", v -> v.get("clients").size() == 2);
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                survivor.equals(system.queries().get("/api/inquiries/" + inquiry).text("contactId")));
+
+        Response byAnAgent = system.commands().post("/api/contacts/" + survivor + "/unmerge",
+                "{\"duplicateId\":\"" + duplicate + "\"}", TestTokens.bearer(TestTokens.agent("agent-1")));
+        assertThat(byAnAgent.status()).isEqualTo(403);
+        Response unmerged = system.commands().post("/api/contacts/" + survivor + "/unmerge",
+                "{\"duplicateId\":\"" + duplicate + "\"}", ADMIN);
+        assertThat(unmerged.status()).as(unmerged.toString()).isEqualTo(200);
+
+        JsonNode restored = contactView(duplicate, "restored", v -> "ACTIVE".equals(v.get("status").asString()));
+        assertThat(restored.get("mergedInto").isNull()).isTrue();
+        assertThat(restored.get("clients")).hasSize(2);
+        JsonNode survivorView = contactView(survivor, "gave globex back", v -> v.get("clients").size() == 1);
+        assertThat(survivorView.get("additionalEmails")).isEmpty();
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                duplicate.equals(system.queries().get("/api/inquiries/" + inquiry).text("contactId")));
+        assertThat(system.commands().post("/api/inquiries/" + inquiry + "/client-responses", "{\"body\":\"mine\"}",
+                TestTokens.bearer(TestTokens.contact(duplicate))).status()).isEqualTo(200);
+        assertThat(system.commands().post("/api/inquiries/" + inquiry + "/client-responses", "{\"body\":\"x\"}",
+                TestTokens.bearer(TestTokens.contact(survivor))).status()).isEqualTo(404);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(system.queries().get("/api/contacts/" + survivor + "/history").body())
+                    .contains("DuplicateContactMerged", "DuplicateContactUnmerged");
+            assertThat(system.queries().get("/api/contacts/" + duplicate + "/history").body())
+                    .contains("ContactRetiredAsDuplicate", "ContactRestoredFromMerge");
+        });
+        Response again = system.commands().post("/api/contacts/" + survivor + "/unmerge",
+                "{\"duplicateId\":\"" + duplicate + "\"}", ADMIN);
+        assertThat(again.code()).isEqualTo("INVALID_TRANSITION");
+    }
+
     static String portalContact(String clientId) {
         Response created = system.commands().post("/api/contacts", """
                 {"firstName":"Port","lastName":"%s","email":"%s@%s.test","portalAccess":true,

@@ -34,7 +34,9 @@ class ContractLifecycleOnPostgresTest {
     static void start() {
         database = PostgresTestDatabase.create("contracts");
         // the follow-up window must outlast the paused SLA clock, or the inquiry resolves itself meanwhile
-        system = RunningSystem.start(database.springProperties(), List.of("client360.inquiry.follow-up-window=PT60S"));
+        // the contact answering in the pause test has portal access: it must not be locked meanwhile
+        system = RunningSystem.start(database.springProperties(), List.of("client360.inquiry.follow-up-window=PT60S",
+                "client360.contact.lock-new-after=PT10M", "client360.contact.lock-inactive-after=PT10M"));
     }
 
     @AfterAll
@@ -174,7 +176,7 @@ class ContractLifecycleOnPostgresTest {
     void aPendingPeriod_pausesTheClock_andMovesTheDueTimeByThePausedTime() throws Exception {
         String slas = "[{\"priority\":\"HIGH\",\"responseMinutes\":3,\"resolutionMinutes\":600}]";
         contract("acme-pause", slas);
-        String contact = system.newContact("acme-pause", false);
+        String contact = system.newContact("acme-pause", true);
         String id = inquiry("acme-pause", contact, "HIGH");
         JsonNode entitled = inquiryView(id, "entitled", v -> !v.get("entitlement").isNull());
         Instant dueBefore = Instant.parse(entitled.get("sla").get("responseDue").asString());
@@ -185,8 +187,9 @@ class ContractLifecycleOnPostgresTest {
                 .until(() -> Instant.now().isAfter(dueBefore.plusSeconds(2)));
         assertThat(system.queries().get("/api/inquiries/" + id).json().get("sla").get("breaches")).isEmpty();
 
-        system.commands().post("/api/inquiries/" + id + "/client-responses", "{\"body\":\"Logs attached\"}",
-                TestTokens.bearer(TestTokens.contact(contact)));
+        Response answered = system.commands().post("/api/inquiries/" + id + "/client-responses",
+                "{\"body\":\"Logs attached\"}", TestTokens.bearer(TestTokens.contact(contact)));
+        assertThat(answered.status()).as(answered.toString()).isEqualTo(200);
         JsonNode resumed = inquiryView(id, "resumed", v -> !v.get("sla").get("paused").asBoolean()
                 && v.get("sla").get("pausedIntervals").size() == 1
                 && !v.get("sla").get("pausedIntervals").get(0).get("to").isNull());
@@ -238,5 +241,75 @@ class ContractLifecycleOnPostgresTest {
         assertThat(contactBefore.get("id").asString()).isEqualTo(contact);
         assertThat(system.queries().get("/api/inquiries/" + id).json().get("assignmentGroup").asString())
                 .as("time travel commits nothing").isEqualTo("L3.Platform");
+    }
+
+    @Test
+    void decisionsOfTheSystem_areAttributedToTheSystem_causedByTheEventThatLedToThem() throws Exception {
+        String contractId = contract("acme-system", "[]");
+        String contact = system.newContact("acme-system", false);
+        String inquiry = inquiry("acme-system", contact, "LOW");
+        inquiryView(inquiry, "decided", ContractLifecycleOnPostgresTest::decided);
+
+        JsonNode history = system.queries().get("/api/inquiries/" + inquiry + "/history").json();
+        JsonNode created = entry(history, "InquiryCreated");
+        JsonNode entitled = entry(history, "InquiryEntitled");
+        assertThat(created.get("actorId").asString()).isEqualTo("agent-1");
+        assertThat(entitled.get("actorKind").asString()).isEqualTo("SYSTEM");
+        assertThat(entitled.get("actorId").asString()).isEqualTo("system");
+        JsonNode consumed = await().atMost(Duration.ofSeconds(30)).until(() -> system.queries()
+                .get("/api/contracts/" + contractId + "/history").json(), feed -> feed.toString().contains("EntitlementConsumed"));
+        assertThat(entry(consumed, "EntitlementConsumed").get("actorKind").asString()).isEqualTo("SYSTEM");
+        assertThat(entitlements(contractId, "consumed", e -> e.get(0).get("consumptions").size() == 1)
+                .get(0).get("consumptions").get(0).toString()).contains("system");
+
+        try (java.sql.Connection connection = database.connect();
+             java.sql.PreparedStatement events = connection.prepareStatement("SELECT payloadtype, eventidentifier, "
+                     + "metadata FROM domainevententry WHERE aggregateidentifier = ? ORDER BY sequencenumber")) {
+            events.setString(1, inquiry);
+            java.util.Map<String, String> ids = new java.util.HashMap<>();
+            java.util.Map<String, JsonNode> metaData = new java.util.HashMap<>();
+            try (java.sql.ResultSet rows = events.executeQuery()) {
+                while (rows.next()) {
+                    String type = rows.getString(1).substring(rows.getString(1).lastIndexOf('.') + 1);
+                    ids.put(type, rows.getString(2));
+                    metaData.put(type, tools.jackson.databind.json.JsonMapper.builder().build().readTree(rows.getBytes(3)));
+                }
+            }
+            assertThat(metaData.get("InquiryEntitled").get("actorKind").asString()).isEqualTo("SYSTEM");
+            assertThat(metaData.get("InquiryEntitled").get("causationId").asString())
+                    .as("the policy's decision names the event that caused it").isEqualTo(ids.get("InquiryCreated"));
+        }
+    }
+
+    @Test
+    void aNewPriority_takesTheContractsSlaTargetsForIt_measuredFromTheInquirysStart() {
+        contract("acme-retarget", """
+                [{"priority":"HIGH","responseMinutes":600,"resolutionMinutes":6000},
+                 {"priority":"CRITICAL","responseMinutes":30,"resolutionMinutes":300}]""");
+        String contact = system.newContact("acme-retarget", false);
+        String id = inquiry("acme-retarget", contact, "HIGH");
+        JsonNode high = inquiryView(id, "entitled", v -> !v.get("entitlement").isNull());
+        java.time.Instant opened = java.time.Instant.parse(high.get("createdAt").asString());
+
+        assertThat(system.commands().put("/api/inquiries/" + id + "/priority", "{\"priority\":\"CRITICAL\"}", AGENT)
+                .status()).isEqualTo(200);
+
+        JsonNode critical = inquiryView(id, "re-targeted", v -> !v.path("sla").path("responseDue").asString("")
+                .equals(high.path("sla").path("responseDue").asString("")));
+        java.time.Instant responseDue = java.time.Instant.parse(critical.get("sla").get("responseDue").asString());
+        java.time.Instant resolutionDue = java.time.Instant.parse(critical.get("sla").get("resolutionDue").asString());
+        // one SLA minute is 2 s in these tests
+        assertThat(Duration.between(opened, responseDue).toSeconds()).isBetween(59L, 61L);
+        assertThat(Duration.between(opened, resolutionDue).toSeconds()).isBetween(599L, 601L);
+        assertThat(system.queries().get("/api/inquiries/" + id + "/history").body()).contains("SlaRetargeted");
+    }
+
+    private static JsonNode entry(JsonNode feed, String event) {
+        for (JsonNode entry : feed) {
+            if (entry.get("event").asString().equals(event)) {
+                return entry;
+            }
+        }
+        throw new AssertionError("no " + event + " in " + feed);
     }
 }

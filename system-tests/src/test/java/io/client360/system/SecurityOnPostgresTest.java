@@ -60,7 +60,7 @@ class SecurityOnPostgresTest {
 
     static String contact(String name, String client, boolean showAll, boolean showSensitive) {
         Response created = system.commands().post("/api/contacts", """
-                {"firstName":"%s","lastName":"Tester","email":"%s@%s.test","portalAccess":false,
+                {"firstName":"%s","lastName":"Tester","email":"%s@%s.test","portalAccess":true,
                  "clients":[{"clientId":"%s","settings":{"showAllInquiries":%s,"showSensitive":%s}}]}"""
                 .formatted(name, name.toLowerCase(), client, client, showAll, showSensitive), ADMIN);
         assertThat(created.status()).as(created.toString()).isEqualTo(201);

@@ -107,7 +107,7 @@ class ViewsOnPostgresTest {
                  "slas":[{"priority":"CRITICAL","responseMinutes":1,"resolutionMinutes":600}]}"""
                 .formatted(LocalDate.now().minusDays(1), LocalDate.now().plusDays(30)), ADMIN);
         String contractId = contract.text("id");
-        String first = system.newContact("globex-360", false);
+        String first = system.newContact("globex-360", true);
         String second = system.newContact("globex-360", false);
         List<String> ids = new ArrayList<>();
         for (String priority : List.of("CRITICAL", "CRITICAL", "HIGH", "LOW")) {

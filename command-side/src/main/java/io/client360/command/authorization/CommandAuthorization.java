@@ -10,7 +10,13 @@ import io.client360.kernel.billing.TakePayment;
 import io.client360.kernel.client.ConfigureClient;
 import io.client360.kernel.contact.AdminRuled;
 import io.client360.kernel.contact.ContactStatus;
+import io.client360.kernel.contact.ChangeOwnNotifications;
+import io.client360.kernel.contact.CreateContact;
 import io.client360.kernel.contact.RecordLogin;
+import io.client360.kernel.contact.SetProductPreferences;
+import io.client360.kernel.inquiry.AssignInquiry;
+import io.client360.kernel.inquiry.ResolveInquiry;
+import io.client360.kernel.contact.UnmergeContacts;
 import io.client360.kernel.contract.ReverseConsumption;
 import io.client360.kernel.inquiry.AddAttachment;
 import io.client360.kernel.inquiry.CreateInquiry;
@@ -19,6 +25,7 @@ import io.client360.kernel.inquiry.RecordClientResponse;
 import io.client360.kernel.routing.ConfigureRouting;
 import io.client360.platform.authorization.Actor;
 import io.client360.platform.authorization.Role;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import java.util.LinkedHashSet;
@@ -30,9 +37,14 @@ import java.util.Set;
  * never pass here.
  * <ul>
  *   <li>Staff (AGENT, SUPERVISOR, ADMIN) work inquiries, contracts and contacts; routing and assignment groups need
- *       ADMIN; reversing an entitlement consumption needs SUPERVISOR or ADMIN; commands under the admin rule need
- *       ADMIN.</li>
- *   <li>A contact opens inquiries as itself, replies to inquiries it may see (its own, or every one of a client
+ *       ADMIN; reversing an entitlement consumption and taking an inquiry away from the agent it is assigned to need
+ *       SUPERVISOR or ADMIN, and so does overriding the follow-up window where
+ *       {@code client360.inquiry.override-requires-supervisor} says so; commands under the admin rule and reversing a
+ *       merge need ADMIN, except creating a CALLER_ONLY contact (no portal access, no privileges), which any staff
+ *       member may.</li>
+ *   <li>A contact without portal access (CALLER_ONLY) sends nothing ({@code NO_PORTAL_ACCESS}): staff act on its
+ *       behalf.</li>
+ *   <li>A contact opens inquiries as itself, changes its own notifications and product preferences, replies to inquiries it may see (its own, or every one of a client
  *       whose {@code showAllInquiries} it has), records its own logins, pays into billing accounts it is primary
  *       party of or whose client it handles invoices of (INVOICE_ADMIN, STANDARD_ADMIN; any other account is not
  *       found for it), and sends commands under the admin rule
@@ -46,10 +58,13 @@ public class CommandAuthorization {
 
     private final ContactRegistry contacts;
     private final BillingRegistry accounts;
+    private final boolean overrideRequiresSupervisor;
 
-    CommandAuthorization(ContactRegistry contacts, BillingRegistry accounts) {
+    CommandAuthorization(ContactRegistry contacts, BillingRegistry accounts,
+                         @Value("${client360.inquiry.override-requires-supervisor:false}") boolean overrideRequiresSupervisor) {
         this.contacts = contacts;
         this.accounts = accounts;
+        this.overrideRequiresSupervisor = overrideRequiresSupervisor;
     }
 
     /** Refuses {@code command} from {@code actor} with a {@link DomainRuleViolation}, or lets it pass. */
@@ -61,15 +76,31 @@ public class CommandAuthorization {
         }
     }
 
-    private static void authorizeStaff(Actor actor, Object command) {
+    private void authorizeStaff(Actor actor, Object command) {
+        boolean supervisor = actor.has(Role.SUPERVISOR) || actor.isAdmin();
+        if (command instanceof AssignInquiry assign && !supervisor) {
+            contacts.inquiry(assign.inquiryId())
+                    .filter(inquiry -> inquiry.assigneeId() != null && !inquiry.assigneeId().equals(assign.agentId()))
+                    .ifPresent(inquiry -> {
+                        throw new DomainRuleViolation(ErrorCode.SUPERVISOR_REQUIRED, "Inquiry " + assign.inquiryId()
+                                + " is assigned to " + inquiry.assigneeId() + "; only a SUPERVISOR takes it away.");
+                    });
+        }
+        if (command instanceof ResolveInquiry resolve && resolve.override() && overrideRequiresSupervisor && !supervisor) {
+            throw new DomainRuleViolation(ErrorCode.SUPERVISOR_REQUIRED,
+                    "Overriding the follow-up window needs a SUPERVISOR here.");
+        }
         if ((command instanceof ConfigureRouting || command instanceof ConfigureAssignmentGroup
                 || command instanceof ConfigureClient) && !actor.isAdmin()) {
             throw forbidden("Only an ADMIN may change routing, assignment groups and client profiles.");
         }
+        if (command instanceof UnmergeContacts && !actor.isAdmin()) {
+            throw forbidden("Only an ADMIN may reverse a merge.");
+        }
         if (command instanceof ReverseConsumption && !actor.has(Role.SUPERVISOR) && !actor.isAdmin()) {
             throw forbidden("Only a SUPERVISOR or an ADMIN may reverse a consumption.");
         }
-        if (command instanceof AdminRuled && !actor.isAdmin()) {
+        if (command instanceof AdminRuled && !actor.isAdmin() && !isCallerOnly(command)) {
             throw notClientAdmin();
         }
     }
@@ -77,6 +108,10 @@ public class CommandAuthorization {
     private void authorizeContact(Actor actor, Object command) {
         ContactStanding self = contacts.standing(actor.id())
                 .orElseThrow(() -> forbidden("The token's subject is no contact."));
+        if (!self.portalAccess()) {
+            throw new DomainRuleViolation(ErrorCode.NO_PORTAL_ACCESS, "Contact " + actor.id()
+                    + " has no portal access; staff act on its behalf.");
+        }
         if (self.status() != ContactStatus.ACTIVE) {
             throw new DomainRuleViolation(self.status() == ContactStatus.LOCKED ? ErrorCode.CONTACT_LOCKED
                     : ErrorCode.CONTACT_MERGED, "Contact " + actor.id() + " is " + self.status() + " and may not write.");
@@ -96,6 +131,12 @@ public class CommandAuthorization {
             if (!login.contactId().equals(actor.id())) {
                 throw forbidden("A contact records its own logins.");
             }
+        } else if (command instanceof ChangeOwnNotifications own) {
+            if (!own.contactId().equals(actor.id())) {
+                throw forbidden("A contact changes its own notifications only.");
+            }
+        } else if (command instanceof SetProductPreferences preferences && preferences.contactId().equals(actor.id())) {
+            // its own notification preferences per product: every contact keeps them itself
         } else if (command instanceof TakePayment payment) {
             boolean payable = accounts.account(payment.billingAccountId())
                     .filter(account -> account.primaryContactId().equals(actor.id())
@@ -136,6 +177,15 @@ public class CommandAuthorization {
                     .ifPresent(standing -> concerned.addAll(standing.clients())));
         }
         return concerned;
+    }
+
+    /**
+     * A contact without portal access or privileges: any staff member creates one (an agent on the phone with a new
+     * caller opens the inquiry for it); portal access and privileges still follow the admin rule.
+     */
+    private static boolean isCallerOnly(Object command) {
+        return command instanceof CreateContact create && !create.portalAccess() && !create.clientAdmin()
+                && !create.invoiceAccess();
     }
 
     private static DomainRuleViolation forbidden(String detail) {

@@ -4,6 +4,11 @@ import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import io.client360.kernel.DomainRuleViolation;
 import io.client360.kernel.ErrorCode;
 import io.client360.kernel.contact.ChangeContactAccess;
+import io.client360.kernel.contact.AddContactNote;
+import io.client360.kernel.contact.ChangeOwnNotifications;
+import io.client360.kernel.contact.ContactEntryMarked;
+import io.client360.kernel.contact.ContactNoteAdded;
+import io.client360.kernel.contact.MarkContactEntry;
 import io.client360.kernel.contact.ChangePortalSettings;
 import io.client360.kernel.contact.ChangePrimaryClient;
 import io.client360.kernel.contact.ClientAccessGranted;
@@ -19,9 +24,12 @@ import io.client360.kernel.contact.ContactRole;
 import io.client360.kernel.contact.ContactRoleChanged;
 import io.client360.kernel.contact.ContactStatus;
 import io.client360.kernel.contact.CreateContact;
+import io.client360.kernel.contact.ContactRestoredFromMerge;
 import io.client360.kernel.contact.DuplicateContactMerged;
+import io.client360.kernel.contact.DuplicateContactUnmerged;
 import io.client360.kernel.contact.GrantClientAccess;
 import io.client360.kernel.contact.LockReason;
+import io.client360.kernel.contact.PortalSettings;
 import io.client360.kernel.contact.PortalSettingsChanged;
 import io.client360.kernel.contact.PrimaryClientChanged;
 import io.client360.kernel.contact.ProductPreferencesSet;
@@ -29,6 +37,9 @@ import io.client360.kernel.contact.RecordLogin;
 import io.client360.kernel.contact.RevokeClientAccess;
 import io.client360.kernel.contact.SetProductPreferences;
 import org.axonframework.commandhandling.CommandHandler;
+import java.util.Objects;
+import org.axonframework.messaging.annotation.MetaDataValue;
+import io.client360.kernel.MetadataKeys;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -74,6 +85,15 @@ class Contact {
     private Set<String> emails = new LinkedHashSet<>();
     private boolean everLoggedIn;
     private Instant lockDueAt;
+    /** The history entries flagged important. */
+    private Set<String> importantEntries = new LinkedHashSet<>();
+    /** The ACCOUNT_ACCESS inquiries that reactivated this contact: each does so once. */
+    private Set<String> reactivatedBy = new LinkedHashSet<>();
+    /** Merged duplicates and what this contact took of each (an unmerge gives it back). */
+    private Map<String, Absorbed> absorbed = new LinkedHashMap<>();
+    /** As a retired duplicate: the survivor, and the status to come back to. */
+    private String mergedInto;
+    private ContactStatus statusBeforeMerge;
 
     private Contact() {
         // for Axon and the snapshot serializer
@@ -155,6 +175,25 @@ class Contact {
         return getVersion();
     }
 
+    @CommandHandler
+    long handle(ChangeOwnNotifications command) {
+        requireNotMerged();
+        requireMember(command.clientId());
+        PortalSettings current = clients.get(command.clientId()).settings();
+        if (command.showAllInquiries() != null && command.showAllInquiries() != current.showAllInquiries()
+                || command.showSensitive() != null && command.showSensitive() != current.showSensitive()) {
+            throw refused(ErrorCode.NOT_CLIENT_ADMIN, "A contact changes its own notifications; what it may see "
+                    + "(showAllInquiries, showSensitive) is set by a client administrator.");
+        }
+        PortalSettings wanted = new PortalSettings(command.notifications() == null ? current.notifications()
+                : command.notifications(), current.showAllInquiries(), current.showSensitive());
+        if (current.equals(wanted)) {
+            throw refused(ErrorCode.NO_CHANGE, "The portal settings are already so.");
+        }
+        apply(new PortalSettingsChanged(contactId, command.clientId(), wanted));
+        return getVersion();
+    }
+
     /** At most this many products carry preferences at one client (what every read model stores whole). */
     static final int MAX_PRODUCTS_WITH_PREFERENCES = 100;
 
@@ -233,6 +272,10 @@ class Contact {
         if (status != ContactStatus.LOCKED) {
             throw refused(ErrorCode.INVALID_TRANSITION, "Only a locked contact can be reactivated; it is " + status + ".");
         }
+        if (reactivatedBy != null && reactivatedBy.contains(inquiryId)) {
+            throw refused(ErrorCode.ACCOUNT_ACCESS_INQUIRY_REQUIRED, "Inquiry " + inquiryId
+                    + " has reactivated this contact once already; a new ACCOUNT_ACCESS inquiry is needed.");
+        }
         Instant lockDue = portalAccess ? clock.instant().plus(timings.lockNewAfter()) : null;
         apply(new ContactReactivated(contactId, inquiryId, lockDue));
         armLock(deadlines, timings.lockNewAfter(), lockDue);
@@ -259,6 +302,49 @@ class Contact {
                 .filter(membership -> !clients.containsKey(membership.clientId()))
                 .toList();
         apply(new DuplicateContactMerged(contactId, duplicateId, addedEmails, addedClients));
+    }
+
+    @CommandHandler
+    long handle(AddContactNote command, @MetaDataValue(MetadataKeys.ACTOR_ID) String actorId) {
+        apply(new ContactNoteAdded(contactId, command.noteId(), command.body(),
+                Objects.requireNonNullElse(actorId, MetadataKeys.SYSTEM_ACTOR)));
+        return getVersion();
+    }
+
+    /** Flags an entry of the history; the edge has checked it is a note of this contact. */
+    @CommandHandler
+    long handle(MarkContactEntry command) {
+        boolean flagged = importantEntries != null && importantEntries.contains(command.entryId());
+        if (flagged == command.important()) {
+            throw refused(ErrorCode.NO_CHANGE, "The entry is " + (flagged ? "" : "not ") + "flagged important already.");
+        }
+        apply(new ContactEntryMarked(contactId, command.entryId(), command.important()));
+        return getVersion();
+    }
+
+    /** Gives back what this contact took of {@code duplicateId} in a merge (what it still has of it). */
+    void release(String duplicateId) {
+        requireNotMerged();
+        Absorbed taken = absorbed == null ? null : absorbed.get(duplicateId);
+        if (taken == null) {
+            throw refused(ErrorCode.INVALID_TRANSITION, "Contact " + duplicateId + " was not merged into " + contactId + ".");
+        }
+        List<String> removedEmails = taken.emails().stream()
+                .filter(email -> emails.stream().anyMatch(known -> known.equalsIgnoreCase(email)))
+                .toList();
+        List<String> removedClients = taken.clients().stream().map(ClientMembership::clientId)
+                .filter(clientId -> clients.containsKey(clientId) && !clientId.equals(primaryClientId))
+                .toList();
+        apply(new DuplicateContactUnmerged(contactId, duplicateId, removedEmails, removedClients));
+    }
+
+    /** Comes back from a merge into {@code survivorId} as it was before it. */
+    void restoreFrom(String survivorId) {
+        if (status != ContactStatus.MERGED || !survivorId.equals(mergedInto)) {
+            throw refused(ErrorCode.INVALID_TRANSITION, "Contact " + contactId + " is not merged into " + survivorId + ".");
+        }
+        apply(new ContactRestoredFromMerge(contactId, survivorId,
+                statusBeforeMerge == null ? ContactStatus.ACTIVE : statusBeforeMerge));
     }
 
     /** What a retired duplicate hands over to its survivor. */
@@ -362,11 +448,17 @@ class Contact {
     @EventSourcingHandler
     void on(ContactReactivated event) {
         status = ContactStatus.ACTIVE;
+        if (reactivatedBy == null) {
+            reactivatedBy = new LinkedHashSet<>();
+        }
+        reactivatedBy.add(event.inquiryId());
         lockDueAt = event.lockDueAt();
     }
 
     @EventSourcingHandler
     void on(ContactRetiredAsDuplicate event) {
+        statusBeforeMerge = status;
+        mergedInto = event.survivorId();
         status = ContactStatus.MERGED;
         lockDueAt = null;
     }
@@ -375,5 +467,36 @@ class Contact {
     void on(DuplicateContactMerged event) {
         emails.addAll(event.addedEmails());
         event.addedClients().forEach(membership -> clients.put(membership.clientId(), membership));
+        if (absorbed == null) {
+            absorbed = new LinkedHashMap<>();
+        }
+        absorbed.put(event.duplicateId(), new Absorbed(List.copyOf(event.addedEmails()),
+                List.copyOf(event.addedClients())));
+    }
+
+    @EventSourcingHandler
+    void on(ContactEntryMarked event) {
+        if (importantEntries == null) {
+            importantEntries = new LinkedHashSet<>();
+        }
+        if (event.important()) {
+            importantEntries.add(event.entryId());
+        } else {
+            importantEntries.remove(event.entryId());
+        }
+    }
+
+    @EventSourcingHandler
+    void on(DuplicateContactUnmerged event) {
+        event.removedEmails().forEach(email -> emails.removeIf(known -> known.equalsIgnoreCase(email)));
+        event.removedClients().forEach(clients::remove);
+        absorbed.remove(event.duplicateId());
+    }
+
+    @EventSourcingHandler
+    void on(ContactRestoredFromMerge event) {
+        status = event.status();
+        mergedInto = null;
+        statusBeforeMerge = null;
     }
 }

@@ -1,10 +1,12 @@
 package io.client360.command.contact;
 
+import io.client360.command.contact.ContactRegistry.RegisteredInquiry;
 import io.client360.kernel.DomainRuleViolation;
 import io.client360.kernel.ErrorCode;
 import io.client360.kernel.contact.ContactRole;
 import io.client360.kernel.contact.CreateContact;
 import io.client360.kernel.contact.MergeContacts;
+import io.client360.kernel.contact.UnmergeContacts;
 import io.client360.kernel.contact.ReactivateContact;
 import io.client360.kernel.inquiry.InquiryType;
 import org.axonframework.commandhandling.CommandHandler;
@@ -47,10 +49,11 @@ public class ContactCommandHandler {
         boolean justified = registry.inquiry(command.inquiryId())
                 .filter(inquiry -> inquiry.type() == InquiryType.ACCOUNT_ACCESS)
                 .filter(inquiry -> inquiry.contactId().equals(command.contactId()))
+                .filter(RegisteredInquiry::open)
                 .isPresent();
         if (!justified) {
             throw new DomainRuleViolation(ErrorCode.ACCOUNT_ACCESS_INQUIRY_REQUIRED, "Inquiry " + command.inquiryId()
-                    + " is not an ACCOUNT_ACCESS inquiry of contact " + command.contactId() + ".");
+                    + " is not an open ACCOUNT_ACCESS inquiry of contact " + command.contactId() + ".");
         }
         Aggregate<Contact> contact = repository.get().load(command.contactId(), command.expectedVersion());
         contact.execute(it -> it.reactivate(command.inquiryId(), timings, clock, deadlines));
@@ -63,6 +66,15 @@ public class ContactCommandHandler {
         Aggregate<Contact> survivor = repository.get().load(command.survivorId());
         Contact.Absorbed absorbed = duplicate.invoke(it -> it.retireInto(command.survivorId()));
         survivor.execute(it -> it.absorb(command.duplicateId(), absorbed));
+        return survivor.version();
+    }
+
+    /** Reverses a merge in one unit of work: the survivor gives back what it took, the duplicate comes back. */
+    @CommandHandler
+    public long handle(UnmergeContacts command) {
+        Aggregate<Contact> survivor = repository.get().load(command.survivorId());
+        survivor.execute(it -> it.release(command.duplicateId()));
+        repository.get().load(command.duplicateId()).execute(it -> it.restoreFrom(command.survivorId()));
         return survivor.version();
     }
 }

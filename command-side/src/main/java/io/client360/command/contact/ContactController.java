@@ -5,12 +5,16 @@ import io.client360.command.web.CommandDispatcher.Accepted;
 import io.client360.command.web.Creations;
 import io.client360.command.web.ETags;
 import io.client360.kernel.contact.ChangeContactAccess;
+import io.client360.kernel.contact.AddContactNote;
+import io.client360.kernel.contact.ChangeOwnNotifications;
 import io.client360.kernel.contact.ChangePortalSettings;
+import io.client360.platform.authorization.Actor;
 import io.client360.kernel.contact.ChangePrimaryClient;
 import io.client360.kernel.contact.ContactSource;
 import io.client360.kernel.contact.CreateContact;
 import io.client360.kernel.contact.GrantClientAccess;
 import io.client360.kernel.contact.MergeContacts;
+import io.client360.kernel.contact.UnmergeContacts;
 import io.client360.kernel.contact.ReactivateContact;
 import io.client360.kernel.contact.RecordLogin;
 import io.client360.kernel.contact.RevokeClientAccess;
@@ -37,7 +41,7 @@ import java.util.UUID;
 
 import static io.client360.command.contact.ContactRequests.flag;
 
-/** The write API of contacts: creation, clients, settings, access, logins, reactivation and merge. */
+/** The write API of contacts: creation, clients, settings, access, logins, reactivation, merge and unmerge. */
 @RestController
 @RequestMapping(path = "/api/contacts", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Contacts")
@@ -47,10 +51,12 @@ class ContactController {
 
     private final CommandDispatcher commands;
     private final Creations creations;
+    private final ContactRegistry registry;
 
-    ContactController(CommandDispatcher commands, Creations creations) {
+    ContactController(CommandDispatcher commands, Creations creations, ContactRegistry registry) {
         this.commands = commands;
         this.creations = creations;
+        this.registry = registry;
     }
 
     @PostMapping
@@ -89,10 +95,17 @@ class ContactController {
     }
 
     @PutMapping("/{id}/clients/{clientId}/settings")
-    @Operation(operationId = "changePortalSettings", summary = "Change the contact's portal settings at one client")
+    @Operation(operationId = "changePortalSettings", summary = "Change the contact's portal settings at one client; a contact that does not administer the client changes its own notifications only")
     ResponseEntity<Accepted> settings(@PathVariable String id, @PathVariable String clientId,
                                       @Valid @RequestBody ContactRequests.Settings body,
                                       @RequestHeader(name = IF_MATCH, required = false) String ifMatch) {
+        Actor actor = Actor.current();
+        boolean ownNotifications = actor.isContact() && actor.id().equals(id) && registry.standing(id)
+                .filter(self -> self.administers(clientId)).isEmpty();
+        if (ownNotifications) {
+            return commands.update(id, new ChangeOwnNotifications(id, clientId, body.notifications(),
+                    body.showAllInquiries(), body.showSensitive(), ETags.expectedVersion(ifMatch)));
+        }
         return commands.update(id, new ChangePortalSettings(id, clientId, body.toSettings(),
                 ETags.expectedVersion(ifMatch)));
     }
@@ -138,5 +151,20 @@ class ContactController {
             throw new InvalidRequestException("duplicateId", "must name another contact than the survivor");
         }
         return commands.update(id, new MergeContacts(id, body.duplicateId()));
+    }
+
+    @PostMapping("/{id}/unmerge")
+    @Operation(operationId = "unmergeContacts", summary = "Reverse a merge into this contact (ADMIN): the duplicate comes back with its own e-mails, memberships and inquiries")
+    ResponseEntity<Accepted> unmerge(@PathVariable String id, @Valid @RequestBody ContactRequests.Merge body) {
+        if (body.duplicateId().equals(id)) {
+            throw new InvalidRequestException("duplicateId", "must name another contact than the survivor");
+        }
+        return commands.update(id, new UnmergeContacts(id, body.duplicateId()));
+    }
+
+    @PostMapping("/{id}/notes")
+    @Operation(operationId = "addContactNote", summary = "Note something in the contact's history (staff; contacts never see notes)")
+    ResponseEntity<Accepted> note(@PathVariable String id, @Valid @RequestBody ContactRequests.Note body) {
+        return commands.update(id, new AddContactNote(id, UUID.randomUUID().toString(), body.body()));
     }
 }

@@ -11,7 +11,9 @@ import io.client360.kernel.contact.ContactLocked;
 import io.client360.kernel.contact.ContactReactivated;
 import io.client360.kernel.contact.ContactRetiredAsDuplicate;
 import io.client360.kernel.contact.ContactStatus;
+import io.client360.kernel.contact.ContactRestoredFromMerge;
 import io.client360.kernel.contact.DuplicateContactMerged;
+import io.client360.kernel.contact.DuplicateContactUnmerged;
 import io.client360.kernel.contact.PortalSettingsChanged;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -47,8 +49,10 @@ class ContactLookupProjection {
             throw new DomainRuleViolation(ErrorCode.DUPLICATE_CONTACT, "A contact named " + event.firstName() + " "
                     + event.lastName() + " with e-mail " + event.email() + " already exists.");
         }
-        jdbc.sql("INSERT INTO contact_standing (contact_id, status, client_admin, invoice_access) VALUES (?, ?, ?, ?)")
-                .params(event.contactId(), ContactStatus.ACTIVE.name(), event.clientAdmin(), event.invoiceAccess())
+        jdbc.sql("INSERT INTO contact_standing (contact_id, status, client_admin, invoice_access, portal_access) "
+                        + "VALUES (?, ?, ?, ?, ?)")
+                .params(event.contactId(), ContactStatus.ACTIVE.name(), event.clientAdmin(), event.invoiceAccess(),
+                        event.portalAccess())
                 .update();
         event.clients().forEach(membership -> addMembership(event.contactId(), membership));
     }
@@ -74,8 +78,9 @@ class ContactLookupProjection {
 
     @EventHandler
     void on(ContactAccessChanged event) {
-        jdbc.sql("UPDATE contact_standing SET client_admin = ?, invoice_access = ? WHERE contact_id = ?")
-                .params(event.clientAdmin(), event.invoiceAccess(), event.contactId())
+        jdbc.sql("UPDATE contact_standing SET client_admin = ?, invoice_access = ?, portal_access = ? "
+                        + "WHERE contact_id = ?")
+                .params(event.clientAdmin(), event.invoiceAccess(), event.portalAccess(), event.contactId())
                 .update();
     }
 
@@ -99,6 +104,18 @@ class ContactLookupProjection {
     @EventHandler
     void on(DuplicateContactMerged event) {
         event.addedClients().forEach(membership -> addMembership(event.contactId(), membership));
+    }
+
+    @EventHandler
+    void on(DuplicateContactUnmerged event) {
+        event.removedClients().forEach(clientId -> jdbc.sql("DELETE FROM contact_membership WHERE contact_id = ? "
+                + "AND client_id = ?").params(event.contactId(), clientId).update());
+    }
+
+    @EventHandler
+    void on(ContactRestoredFromMerge event) {
+        status(event.contactId(), event.status());
+        jdbc.sql("DELETE FROM contact_merge WHERE duplicate_id = ?").param(event.contactId()).update();
     }
 
     private void addMembership(String contactId, ClientMembership membership) {

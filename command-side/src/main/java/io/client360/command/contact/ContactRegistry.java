@@ -24,14 +24,14 @@ public interface ContactRegistry {
     Optional<RegisteredInquiry> inquiry(String inquiryId);
 
     /**
-     * A contact's status, administrator flag, clients, the clients whose every inquiry it sees, and whether it has
-     * invoice access (INVOICE_ADMIN).
+     * A contact's status, administrator flag, clients, the clients whose every inquiry it sees, whether it has
+     * invoice access (INVOICE_ADMIN), and whether it has portal access (CALLER_ONLY contacts have none).
      */
     record ContactStanding(ContactStatus status, boolean clientAdmin, Set<String> clients,
-                           Set<String> seesAllInquiriesOf, boolean invoiceAccess) {
+                           Set<String> seesAllInquiriesOf, boolean invoiceAccess, boolean portalAccess) {
 
         public ContactStanding(ContactStatus status, boolean clientAdmin, Set<String> clients) {
-            this(status, clientAdmin, clients, Set.of(), false);
+            this(status, clientAdmin, clients, Set.of(), false, true);
         }
 
         /** Whether it may see and pay the bills of {@code clientId}'s accounts: INVOICE_ADMIN or STANDARD_ADMIN there. */
@@ -44,8 +44,12 @@ public interface ContactRegistry {
         }
     }
 
-    /** An inquiry as far as contact rules need it. */
-    record RegisteredInquiry(String inquiryId, String contactId, String clientId, InquiryType type) {
+    /**
+     * An inquiry as far as contact and authorization rules need it; {@code open} until it is resolved or closed, and
+     * the agent it is assigned to (or null).
+     */
+    record RegisteredInquiry(String inquiryId, String contactId, String clientId, InquiryType type, boolean open,
+                             String assigneeId) {
     }
 
     static String identityKey(String email, String firstName, String lastName) {

@@ -118,6 +118,10 @@ final class ContactRequests {
     record Merge(@NotBlank @Size(max = ID) String duplicateId) {
     }
 
+    @io.swagger.v3.oas.annotations.media.Schema(name = "ContactNoteRequest")
+    record Note(@NotBlank @Size(max = 20_000) String body) {
+    }
+
     /**
      * Preferences are flat and small: strings (at most {@value PREFERENCE_VALUE} characters, no control characters),
      * numbers or booleans, no nested documents; product names and keys have no control characters either. With at

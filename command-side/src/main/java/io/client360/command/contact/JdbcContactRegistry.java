@@ -30,26 +30,27 @@ class JdbcContactRegistry implements ContactRegistry {
 
     @Override
     public Optional<ContactStanding> standing(String contactId) {
-        return jdbc.sql("SELECT status, client_admin, invoice_access FROM contact_standing WHERE contact_id = ?")
+        return jdbc.sql("SELECT status, client_admin, invoice_access, portal_access FROM contact_standing WHERE contact_id = ?")
                 .param(contactId)
                 .query((rs, row) -> new ContactStanding(ContactStatus.valueOf(rs.getString(1)), rs.getBoolean(2),
                         new LinkedHashSet<>(jdbc.sql("SELECT client_id FROM contact_membership WHERE contact_id = ?")
                                 .param(contactId).query(String.class).list()),
                         new LinkedHashSet<>(jdbc.sql("SELECT client_id FROM contact_membership WHERE contact_id = ? "
                                 + "AND show_all_inquiries = TRUE").param(contactId).query(String.class).list()),
-                        rs.getBoolean(3)))
+                        rs.getBoolean(3), rs.getBoolean(4)))
                 .optional();
     }
 
     @Override
     public Optional<RegisteredInquiry> inquiry(String inquiryId) {
-        return jdbc.sql("SELECT inquiry_id, contact_id, client_id, type FROM inquiry_registry WHERE inquiry_id = ?")
+        return jdbc.sql("SELECT inquiry_id, contact_id, client_id, type, open_now, assignee_id FROM inquiry_registry "
+                        + "WHERE inquiry_id = ?")
                 .param(inquiryId)
                 .query((rs, row) -> new RegisteredInquiry(rs.getString(1), rs.getString(2), rs.getString(3),
-                        InquiryType.valueOf(rs.getString(4))))
+                        InquiryType.valueOf(rs.getString(4)), rs.getBoolean(5), rs.getString(6)))
                 .optional()
                 .map(inquiry -> new RegisteredInquiry(inquiry.inquiryId(), currentOwner(inquiry.contactId()),
-                        inquiry.clientId(), inquiry.type()));
+                        inquiry.clientId(), inquiry.type(), inquiry.open(), inquiry.assigneeId()));
     }
 
     /** The contact an inquiry's requester is now: itself, or the survivor it was merged into (and so on). */

@@ -60,6 +60,13 @@ class ContractCandidates {
                 .list();
     }
 
+    /** A contract's SLA definition for a priority, if it has one. */
+    Optional<SlaDefinition> slaOf(String contractId, io.client360.kernel.inquiry.Priority priority) {
+        return jdbc.sql("SELECT slas FROM contract_registry WHERE contract_id = ?").param(contractId)
+                .query(String.class).optional()
+                .flatMap(slas -> json.readValue(slas, SLAS).stream().filter(sla -> sla.priority() == priority).findFirst());
+    }
+
     /** The contract that covers an inquiry, once the inquiry is entitled. */
     Optional<String> contractOfInquiry(String inquiryId) {
         return jdbc.sql("SELECT contract_id FROM inquiry_registry WHERE inquiry_id = ? AND contract_id IS NOT NULL")

@@ -5,7 +5,9 @@ import io.client360.kernel.contract.EntitlementUnit;
 import io.client360.kernel.contract.NotEntitledReason;
 import io.client360.kernel.contract.SlaDefinition;
 import io.client360.kernel.inquiry.InquiryCreated;
+import io.client360.kernel.inquiry.PriorityChanged;
 import io.client360.kernel.inquiry.RecordEntitlement;
+import io.client360.kernel.inquiry.RetargetSla;
 import io.client360.kernel.inquiry.RecordNoEntitlement;
 import io.client360.kernel.inquiry.WorkLogged;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -66,6 +68,18 @@ class EntitlementPolicy {
 
     private Instant due(Instant openedAt, Integer minutes) {
         return minutes == null ? null : openedAt.plus(sla.of(minutes));
+    }
+
+    /** A new priority, new SLA targets: the covering contract's definition for it (none: no targets). */
+    @EventHandler
+    void on(PriorityChanged change) {
+        contracts.contractOfInquiry(change.inquiryId()).ifPresent(contractId -> {
+            SlaDefinition definition = contracts.slaOf(contractId, change.to()).orElse(null);
+            Integer response = definition == null ? null : definition.responseMinutes();
+            Integer resolution = definition == null ? null : definition.resolutionMinutes();
+            commands.sendAndWait(new RetargetSla(change.inquiryId(), change.to(), response, resolution,
+                    response == null ? null : sla.of(response), resolution == null ? null : sla.of(resolution)));
+        });
     }
 
     @EventHandler

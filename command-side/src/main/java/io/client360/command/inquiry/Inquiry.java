@@ -13,7 +13,13 @@ import io.client360.kernel.inquiry.RecordEntitlement;
 import io.client360.kernel.inquiry.RecordNoEntitlement;
 import io.client360.kernel.inquiry.SlaBreached;
 import io.client360.kernel.inquiry.SlaPaused;
+import io.client360.kernel.inquiry.AddNote;
+import io.client360.kernel.inquiry.InquiryEntryMarked;
+import io.client360.kernel.inquiry.MarkInquiryEntry;
+import io.client360.kernel.inquiry.NoteAdded;
+import io.client360.kernel.inquiry.RetargetSla;
 import io.client360.kernel.inquiry.SlaResumed;
+import io.client360.kernel.inquiry.SlaRetargeted;
 import io.client360.kernel.inquiry.SlaTargetMet;
 import io.client360.kernel.inquiry.Visibility;
 import io.client360.kernel.inquiry.AddComment;
@@ -48,6 +54,7 @@ import io.client360.kernel.inquiry.WorkLogged;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
+import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -101,6 +108,11 @@ class Inquiry {
     private boolean responseMet;
     private boolean resolutionMet;
     private Instant slaPausedAt;
+    /** The history entries flagged important. */
+    private Set<String> importantEntries = new HashSet<>();
+    /** When the inquiry opened, and how long its SLA clocks were paused in all: SLA targets count from there. */
+    private Instant openedAt;
+    private Duration pausedTotal = Duration.ZERO;
     private Set<SlaKind> breached = new HashSet<>();
     private Set<String> recordedMails = new HashSet<>();
 
@@ -297,6 +309,57 @@ class Inquiry {
         return getVersion();
     }
 
+    @CommandHandler
+    long handle(AddNote command, @MetaDataValue(MetadataKeys.ACTOR_ID) String actorId) {
+        apply(new NoteAdded(inquiryId, command.noteId(), command.body(),
+                Objects.requireNonNullElse(actorId, MetadataKeys.SYSTEM_ACTOR)));
+        return getVersion();
+    }
+
+    /** Flags an entry of the history; the edge has checked it is a note or correspondence of this inquiry. */
+    @CommandHandler
+    long handle(MarkInquiryEntry command) {
+        boolean flagged = importantEntries != null && importantEntries.contains(command.entryId());
+        if (flagged == command.important()) {
+            throw refused(ErrorCode.NO_CHANGE, "The entry is " + (flagged ? "" : "not ") + "flagged important already.");
+        }
+        apply(new InquiryEntryMarked(inquiryId, command.entryId(), command.important()));
+        return getVersion();
+    }
+
+    /**
+     * New targets for the new priority: due = start + target + the time the clocks were paused. A target already met
+     * or breached keeps its due time; a stale command (the priority changed again since) changes nothing.
+     */
+    @CommandHandler
+    long handle(RetargetSla command, DeadlineManager deadlines) {
+        if (contractId == null || openedAt == null || command.priority() != priority || !status.isOpen()) {
+            return getVersion(); // not entitled, stale, or loaded from a snapshot older than its start time
+        }
+        Duration paused = Objects.requireNonNullElse(pausedTotal, Duration.ZERO);
+        Instant response = keepsDue(SlaKind.RESPONSE, responseMet) ? responseDue
+                : target(command.responseTarget(), paused);
+        Instant resolution = keepsDue(SlaKind.RESOLUTION, resolutionMet) ? resolutionDue
+                : target(command.resolutionTarget(), paused);
+        if (Objects.equals(response, responseDue) && Objects.equals(resolution, resolutionDue)) {
+            return getVersion();
+        }
+        apply(new SlaRetargeted(inquiryId, command.priority(), command.responseMinutes(), command.resolutionMinutes(),
+                response, resolution));
+        if (slaPausedAt == null) {
+            scheduleSlaClocks(deadlines);
+        }
+        return getVersion();
+    }
+
+    private boolean keepsDue(SlaKind kind, boolean met) {
+        return met || breached.contains(kind);
+    }
+
+    private Instant target(Duration target, Duration paused) {
+        return target == null ? null : openedAt.plus(target).plus(paused);
+    }
+
     @DeadlineHandler(deadlineName = SLA_RESPONSE)
     void onResponseDue(SlaDue due) {
         breachIfDue(due);
@@ -396,7 +459,8 @@ class Inquiry {
     }
 
     @EventSourcingHandler
-    void on(InquiryCreated event) {
+    void on(InquiryCreated event, @Timestamp Instant at) {
+        openedAt = at;
         inquiryId = event.inquiryId();
         contactId = event.contactId();
         priority = event.priority();
@@ -475,6 +539,26 @@ class Inquiry {
     @EventSourcingHandler
     void on(SlaResumed event) {
         slaPausedAt = null;
+        pausedTotal = Objects.requireNonNullElse(pausedTotal, Duration.ZERO).plus(event.pausedFor());
+        responseDue = event.responseDue();
+        resolutionDue = event.resolutionDue();
+    }
+
+    @EventSourcingHandler
+    void on(InquiryEntryMarked event) {
+        if (importantEntries == null) {
+            importantEntries = new HashSet<>();
+        }
+        if (event.important()) {
+            importantEntries.add(event.entryId());
+        } else {
+            importantEntries.remove(event.entryId());
+        }
+    }
+
+    @EventSourcingHandler
+    void on(SlaRetargeted event) {
+        priority = event.priority();
         responseDue = event.responseDue();
         resolutionDue = event.resolutionDue();
     }

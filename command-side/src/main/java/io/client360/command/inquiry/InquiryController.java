@@ -29,6 +29,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.client360.command.asset.AssetRegistry;
+import io.client360.kernel.inquiry.AddNote;
 import io.client360.kernel.DomainRuleViolation;
 import io.client360.kernel.ErrorCode;
 import io.client360.platform.web.InvalidRequestException;
@@ -142,5 +143,11 @@ class InquiryController {
                                             @Valid @RequestBody InquiryRequests.PriorityChange body,
                                             @RequestHeader(name = IF_MATCH, required = false) String ifMatch) {
         return commands.update(id, new ChangePriority(id, body.priority(), ETags.expectedVersion(ifMatch)));
+    }
+
+    @PostMapping("/{id}/notes")
+    @Operation(operationId = "addInquiryNote", summary = "Note something in the inquiry's history (staff; contacts never see notes)")
+    ResponseEntity<Accepted> note(@PathVariable String id, @Valid @RequestBody InquiryRequests.Note body) {
+        return commands.update(id, new AddNote(id, UUID.randomUUID().toString(), body.body()));
     }
 }

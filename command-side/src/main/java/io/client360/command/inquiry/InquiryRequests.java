@@ -76,4 +76,8 @@ final class InquiryRequests {
 
     record PriorityChange(@NotNull Priority priority) {
     }
+
+    @Schema(name = "NoteRequest")
+    record Note(@NotBlank @Size(max = TEXT) String body) {
+    }
 }

@@ -67,6 +67,11 @@ public class MailDirectory {
                 .params(normalized, contactId, primary).update();
     }
 
+    void removeAddress(String contactId, String email) {
+        jdbc.sql("DELETE FROM mail_contact_email WHERE email = ? AND contact_id = ?")
+                .params(email.strip().toLowerCase(Locale.ROOT), contactId).update();
+    }
+
     void primaryClient(String contactId, String clientId) {
         jdbc.sql("UPDATE mail_contact SET primary_client = ? WHERE contact_id = ?").params(clientId, contactId).update();
     }
@@ -139,6 +144,12 @@ public class MailDirectory {
     void requesterMerged(String duplicateId, String survivorId) {
         jdbc.sql("UPDATE mail_inquiry SET contact_id = ? WHERE contact_id = ?").params(survivorId, duplicateId)
                 .update();
+    }
+
+    /** The inquiries a restored duplicate opened are its own again (the command side's registry keeps who opened them). */
+    void requesterRestored(String contactId) {
+        jdbc.sql("UPDATE mail_inquiry SET contact_id = ? WHERE inquiry_id IN "
+                + "(SELECT inquiry_id FROM inquiry_registry WHERE contact_id = ?)").params(contactId, contactId).update();
     }
 
     Optional<MailedInquiry> inquiry(String inquiryId) {

@@ -11,7 +11,9 @@ import io.client360.kernel.contact.ContactCreated;
 import io.client360.kernel.contact.ContactLocked;
 import io.client360.kernel.contact.ContactReactivated;
 import io.client360.kernel.contact.ContactRetiredAsDuplicate;
+import io.client360.kernel.contact.ContactRestoredFromMerge;
 import io.client360.kernel.contact.DuplicateContactMerged;
+import io.client360.kernel.contact.DuplicateContactUnmerged;
 import io.client360.kernel.contact.PortalSettings;
 import io.client360.kernel.contact.PortalSettingsChanged;
 import io.client360.kernel.contact.PrimaryClientChanged;
@@ -125,6 +127,18 @@ class MailPolicy {
     void on(DuplicateContactMerged event) {
         event.addedEmails().forEach(email -> directory.address(event.contactId(), email, false));
         event.addedClients().forEach(membership -> join(event.contactId(), membership));
+    }
+
+    @EventHandler
+    void on(DuplicateContactUnmerged event) {
+        event.removedEmails().forEach(email -> directory.removeAddress(event.contactId(), email));
+        event.removedClients().forEach(clientId -> directory.leave(event.contactId(), clientId));
+    }
+
+    @EventHandler
+    void on(ContactRestoredFromMerge event) {
+        directory.status(event.contactId(), event.status().name());
+        directory.requesterRestored(event.contactId());
     }
 
     @EventHandler

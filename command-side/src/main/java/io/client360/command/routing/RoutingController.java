@@ -1,5 +1,9 @@
 package io.client360.command.routing;
 
+import io.client360.kernel.DomainRuleViolation;
+import io.client360.kernel.ErrorCode;
+import io.client360.platform.authorization.Actor;
+import org.springframework.web.bind.annotation.GetMapping;
 import io.client360.command.web.CommandDispatcher;
 import io.client360.command.web.CommandDispatcher.Accepted;
 import io.client360.kernel.inquiry.InquiryType;
@@ -20,16 +24,38 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.util.List;
 
-/** Replaces the routing table: {@code PUT /api/routing-rules}. */
+/** The routing table (ADMIN): replaced with {@code PUT /api/routing-rules}, read as it is and as it was. */
 @RestController
 @RequestMapping(path = "/api/routing-rules", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Routing")
 class RoutingController {
 
     private final CommandDispatcher commands;
+    private final RoutingReads reads;
 
-    RoutingController(CommandDispatcher commands) {
+    RoutingController(CommandDispatcher commands, RoutingReads reads) {
         this.commands = commands;
+        this.reads = reads;
+    }
+
+    @GetMapping
+    @Operation(operationId = "getRoutingRules", summary = "The routing table now (ADMIN): rules, default group and sales fallback")
+    RoutingReads.Table current() {
+        requireAdmin();
+        return reads.current();
+    }
+
+    @GetMapping("/history")
+    @Operation(operationId = "getRoutingRulesHistory", summary = "Every replacement of the routing table, newest first, with who, when and the table before (ADMIN)")
+    List<RoutingReads.Change> history() {
+        requireAdmin();
+        return reads.history();
+    }
+
+    private static void requireAdmin() {
+        if (!Actor.current().isAdmin()) {
+            throw new DomainRuleViolation(ErrorCode.FORBIDDEN, "Only an ADMIN may read the routing table.");
+        }
     }
 
     @PutMapping

@@ -35,8 +35,10 @@ class CommandAuthorizationTest {
             .contact("member-of-both", ContactStatus.ACTIVE, false, "acme", "globex")
             .contact("locked-admin", ContactStatus.LOCKED, true, "acme", "globex")
             .contact("target", ContactStatus.ACTIVE, false, "acme", "globex")
-            .contact("globex-only", ContactStatus.ACTIVE, false, "globex");
-    private final CommandAuthorization rule = new CommandAuthorization(registry, null);
+            .contact("globex-only", ContactStatus.ACTIVE, false, "globex")
+            .callerOnly("caller", "acme")
+            .assignedInquiry("inq-assigned", "agent-7");
+    private final CommandAuthorization rule = new CommandAuthorization(registry, null, false);
 
     private static Actor staff(Role... roles) {
         return new Actor("agent-1", ActorKind.AGENT, Set.copyOf(EnumSet.copyOf(List.of(roles))));
@@ -136,5 +138,54 @@ class CommandAuthorizationTest {
         ConfigureRouting routing = new ConfigureRouting("routing", "default", "sales", List.of());
 
         assertRefused(() -> rule.authorize(staff(Role.AGENT, Role.SUPERVISOR), routing), ErrorCode.FORBIDDEN);
+    }
+
+    private static CreateContact callerAt(String client) {
+        return new CreateContact("new", "Cal", "Ler", "cal@acme.test", List.of(), null, null,
+                ContactSource.DIRECT_ENTRY, false, false, false, List.of(new ClientMembership(client, null, null)), client);
+    }
+
+    @Test
+    void anyStaffMember_createsACallerOnlyContact_butNotOneWithPortalAccess() {
+        assertThatCode(() -> rule.authorize(staff(Role.AGENT), callerAt("acme"))).doesNotThrowAnyException();
+        assertRefused(() -> rule.authorize(staff(Role.AGENT), contactAt("acme")), ErrorCode.NOT_CLIENT_ADMIN);
+    }
+
+    @Test
+    void aCallerOnlyContact_sendsNothing() {
+        assertRefused(() -> rule.authorize(contact("caller"), new io.client360.kernel.contact.RecordLogin("caller", null)),
+                ErrorCode.NO_PORTAL_ACCESS);
+    }
+
+    @Test
+    void takingAnInquiryAwayFromItsAgent_needsASupervisor_assigningAnUnassignedOneDoesNot() {
+        var takeAway = new io.client360.kernel.inquiry.AssignInquiry("inq-assigned", "agent-1", null);
+        assertRefused(() -> rule.authorize(staff(Role.AGENT), takeAway), ErrorCode.SUPERVISOR_REQUIRED);
+        assertThatCode(() -> rule.authorize(staff(Role.AGENT, Role.SUPERVISOR), takeAway)).doesNotThrowAnyException();
+        assertThatCode(() -> rule.authorize(staff(Role.AGENT),
+                new io.client360.kernel.inquiry.AssignInquiry("inq-unassigned", "agent-1", null)))
+                .doesNotThrowAnyException();
+    }
+
+    @Test
+    void overridingTheFollowUpWindow_needsASupervisor_onlyWhereTheSettingSaysSo() {
+        var override = new io.client360.kernel.inquiry.ResolveInquiry("inq-assigned", "FIXED", null, true, "asked", null);
+        assertThatCode(() -> rule.authorize(staff(Role.AGENT), override)).doesNotThrowAnyException();
+        CommandAuthorization strict = new CommandAuthorization(registry, null, true);
+        assertRefused(() -> strict.authorize(staff(Role.AGENT), override), ErrorCode.SUPERVISOR_REQUIRED);
+        assertThatCode(() -> strict.authorize(staff(Role.AGENT, Role.SUPERVISOR), override)).doesNotThrowAnyException();
+    }
+
+    @Test
+    void aContactChangesItsOwnNotifications_andProductPreferences_notAnothersWithoutAdminRights() {
+        assertThatCode(() -> rule.authorize(contact("target"), new io.client360.kernel.contact.ChangeOwnNotifications(
+                "target", "acme", false, null, null, null))).doesNotThrowAnyException();
+        assertThatCode(() -> rule.authorize(contact("target"), new io.client360.kernel.contact.SetProductPreferences(
+                "target", "acme", List.of("Studio"), java.util.Map.of("notifications", false), null)))
+                .doesNotThrowAnyException();
+        assertRefused(() -> rule.authorize(contact("globex-only"), new io.client360.kernel.contact.SetProductPreferences(
+                "target", "globex", List.of("Studio"), java.util.Map.of(), null)), ErrorCode.NOT_CLIENT_ADMIN);
+        assertRefused(() -> rule.authorize(contact("globex-only"), new io.client360.kernel.contact.ChangeOwnNotifications(
+                "target", "globex", false, null, null, null)), ErrorCode.FORBIDDEN);
     }
 }

@@ -6,7 +6,6 @@ import io.client360.kernel.contact.ChangeContactAccess;
 import io.client360.kernel.contact.ChangePortalSettings;
 import io.client360.kernel.contact.ChangePrimaryClient;
 import io.client360.kernel.contact.ClientAccessGranted;
-import io.client360.kernel.contact.ClientAccessRevoked;
 import io.client360.kernel.contact.ClientMembership;
 import io.client360.kernel.contact.ContactAccessChanged;
 import io.client360.kernel.contact.ContactCreated;
@@ -14,6 +13,8 @@ import io.client360.kernel.contact.ContactLocked;
 import io.client360.kernel.contact.ContactLoggedIn;
 import io.client360.kernel.contact.ContactReactivated;
 import io.client360.kernel.contact.ContactRetiredAsDuplicate;
+import io.client360.kernel.contact.ClientAccessRevoked;
+import io.client360.kernel.contact.UnmergeContacts;
 import io.client360.kernel.contact.ContactRole;
 import io.client360.kernel.contact.ContactRoleChanged;
 import io.client360.kernel.contact.ContactSource;
@@ -324,6 +325,25 @@ class ContactTest {
     }
 
     @Test
+    void anAccountAccessInquiry_reactivatesAContactOnce() {
+        registry.inquiry("inq-9", ID, InquiryType.ACCOUNT_ACCESS);
+        fixture.given(portalUserOfAcmeAndGlobex(), new ContactLocked(ID, LockReason.NEVER_LOGGED_IN),
+                        new ContactReactivated(ID, "inq-9", NOW.plus(LOCK_NEW)), new ContactLocked(ID, LockReason.INACTIVE))
+                .when(new ReactivateContact(ID, "inq-9", null))
+                .expectNoEvents()
+                .expectException(refusedWith(ErrorCode.ACCOUNT_ACCESS_INQUIRY_REQUIRED));
+    }
+
+    @Test
+    void aResolvedOrClosedAccountAccessInquiry_reactivatesNothing() {
+        registry.closedInquiry("inq-done", ID, InquiryType.ACCOUNT_ACCESS);
+        fixture.given(portalUserOfAcmeAndGlobex(), new ContactLocked(ID, LockReason.NEVER_LOGGED_IN))
+                .when(new ReactivateContact(ID, "inq-done", null))
+                .expectNoEvents()
+                .expectException(refusedWith(ErrorCode.ACCOUNT_ACCESS_INQUIRY_REQUIRED));
+    }
+
+    @Test
     void reactivation_ofAContactThatIsNotLocked_isRefused() {
         registry.inquiry("inq-9", ID, InquiryType.ACCOUNT_ACCESS);
         fixture.given(portalUserOfAcmeAndGlobex())
@@ -347,5 +367,13 @@ class ContactTest {
                 .andGiven(new ContactRetiredAsDuplicate(ID, "contact-2"))
                 .whenTimeElapses(LOCK_NEW.plusSeconds(1))
                 .expectNoEvents();
+    }
+
+    @Test
+    void anUnmerge_isRefusedForAContactThatWasNotMergedIntoThisOne() {
+        fixture.given(portalUserOfAcmeAndGlobex())
+                .when(new UnmergeContacts(ID, "contact-2"))
+                .expectNoEvents()
+                .expectException(refusedWith(ErrorCode.INVALID_TRANSITION));
     }
 }

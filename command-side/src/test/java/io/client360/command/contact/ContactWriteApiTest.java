@@ -122,7 +122,7 @@ class ContactWriteApiTest {
         String atBoth = "[{\"clientId\":\"" + acme + "\"},{\"clientId\":\"" + globex + "\"}]";
         String primary = ",\"primaryClientId\":\"" + acme + "\"";
 
-        Response byAgent = create(body("New", "One", unique("n") + "@x.test", "", atBoth, primary),
+        Response byAgent = create(body("New", "One", unique("n") + "@x.test", "\"portalAccess\":true,", atBoth, primary),
                 TestTokens.bearer(TestTokens.agent("agent-1")));
         Response byAdminOfOne = create(body("New", "Two", unique("n") + "@x.test", "", atBoth, primary),
                 contact(adminOfAcme));

@@ -27,8 +27,27 @@ public class InMemoryContactRegistry implements ContactRegistry {
         return this;
     }
 
+    /** A contact without portal access. */
+    public InMemoryContactRegistry callerOnly(String contactId, String... clients) {
+        standings.put(contactId, new ContactStanding(ContactStatus.ACTIVE, false, Set.of(clients), Set.of(), false, false));
+        return this;
+    }
+
+    /** An open inquiry assigned to {@code agentId}. */
+    public InMemoryContactRegistry assignedInquiry(String inquiryId, String agentId) {
+        inquiries.put(inquiryId, new RegisteredInquiry(inquiryId, "contact-1", "client-1", InquiryType.OTHER, true,
+                agentId));
+        return this;
+    }
+
     public InMemoryContactRegistry inquiry(String inquiryId, String contactId, InquiryType type) {
-        inquiries.put(inquiryId, new RegisteredInquiry(inquiryId, contactId, "client-1", type));
+        inquiries.put(inquiryId, new RegisteredInquiry(inquiryId, contactId, "client-1", type, true, null));
+        return this;
+    }
+
+    /** A resolved or closed inquiry. */
+    public InMemoryContactRegistry closedInquiry(String inquiryId, String contactId, InquiryType type) {
+        inquiries.put(inquiryId, new RegisteredInquiry(inquiryId, contactId, "client-1", type, false, null));
         return this;
     }
 

@@ -1,5 +1,9 @@
 package io.client360.command.inquiry;
 
+import io.client360.kernel.inquiry.Priority;
+import io.client360.kernel.inquiry.PriorityChanged;
+import io.client360.kernel.inquiry.SlaRetargeted;
+import io.client360.kernel.inquiry.RetargetSla;
 import io.client360.command.FixtureClock;
 import io.client360.command.contact.InMemoryContactRegistry;
 import io.client360.command.routing.RouteDecision;
@@ -232,5 +236,45 @@ class InquirySlaTest {
                 .andGiven(created(), pendingClient())
                 .when(entitle(true))
                 .expectEvents(entitled(true), new SlaPaused(ID, T));
+    }
+
+    static final Duration CRITICAL_RESPONSE = Duration.ofMinutes(15);
+    static final Duration CRITICAL_RESOLUTION = Duration.ofHours(2);
+
+    static RetargetSla toCritical() {
+        return new RetargetSla(ID, Priority.CRITICAL, 15, 120, CRITICAL_RESPONSE, CRITICAL_RESOLUTION);
+    }
+
+    @Test
+    void aNewPriority_retargetsBothClocksFromTheInquirysStart() {
+        fixture.givenCurrentTime(T)
+                .andGiven(created(), entitled(true), new PriorityChanged(ID, Priority.HIGH, Priority.CRITICAL))
+                .when(toCritical())
+                .expectEvents(new SlaRetargeted(ID, Priority.CRITICAL, 15, 120, T.plus(CRITICAL_RESPONSE),
+                        T.plus(CRITICAL_RESOLUTION)))
+                .expectScheduledDeadline(CRITICAL_RESPONSE, new SlaDue(SlaKind.RESPONSE, T.plus(CRITICAL_RESPONSE)));
+    }
+
+    @Test
+    void aRetarget_keepsThePausedTimeOut_andAMetTargetsDueTime() {
+        Duration paused = Duration.ofMinutes(30);
+        fixture.givenCurrentTime(T)
+                .andGiven(created(), entitled(true), new SlaPaused(ID, T.plusSeconds(600)),
+                        new SlaResumed(ID, T.plusSeconds(600).plus(paused), paused, T.plus(RESPONSE).plus(paused),
+                                T.plus(RESOLUTION).plus(paused)),
+                        new SlaTargetMet(ID, SlaKind.RESPONSE, T.plusSeconds(3000), true),
+                        new PriorityChanged(ID, Priority.HIGH, Priority.CRITICAL))
+                .when(toCritical())
+                .expectEvents(new SlaRetargeted(ID, Priority.CRITICAL, 15, 120, T.plus(RESPONSE).plus(paused),
+                        T.plus(CRITICAL_RESOLUTION).plus(paused)));
+    }
+
+    @Test
+    void aRetargetForAPriorityTheInquiryNoLongerHas_changesNothing() {
+        fixture.givenCurrentTime(T)
+                .andGiven(created(), entitled(true), new PriorityChanged(ID, Priority.HIGH, Priority.CRITICAL),
+                        new PriorityChanged(ID, Priority.CRITICAL, Priority.LOW))
+                .when(toCritical())
+                .expectNoEvents();
     }
 }

@@ -417,6 +417,32 @@ class InquiryWriteApiTest {
     }
 
     @Test
+    void theRoutingTable_isReadAsItIsAndAsItWas_byAdminsOnly() {
+        http.put("/api/routing-rules", """
+                {"defaultGroup":"L1.First","rules":[{"type":"BILLING","assignmentGroup":"FIN.Billing"}]}""");
+        http.put("/api/routing-rules", """
+                {"defaultGroup":"L1.Second","salesFallback":"SALES.Desk","rules":[
+                  {"type":"TECHNICAL_QUESTION","product":"Studio","assignmentGroup":"L1.Studio"}]}""");
+
+        Response current = http.get("/api/routing-rules");
+        Response history = http.get("/api/routing-rules/history");
+
+        assertThat(current.status()).isEqualTo(200);
+        assertThat(current.text("defaultGroup")).isEqualTo("L1.Second");
+        assertThat(current.json().get("rules")).hasSize(1);
+        assertThat(current.json().get("rules").get(0).get("product").asString()).isEqualTo("Studio");
+        assertThat(history.json().get(0).get("defaultGroup").asString()).isEqualTo("L1.Second");
+        assertThat(history.json().get(0).get("previousRules").get(0).get("assignmentGroup").asString())
+                .isEqualTo("FIN.Billing");
+        assertThat(history.json().get(0).get("actorId").asString()).isEqualTo("admin-1");
+        assertThat(history.json().get(1).get("defaultGroup").asString()).isEqualTo("L1.First");
+        String[] agent = io.client360.testing.TestTokens.bearer(io.client360.testing.TestTokens.agent("agent-1"));
+        assertThat(http.get("/api/routing-rules", agent).status()).isEqualTo(403);
+        assertThat(http.get("/api/routing-rules/history", agent).status()).isEqualTo(403);
+        http.put("/api/routing-rules", "{\"rules\":[]}");
+    }
+
+    @Test
     void invalidRoutingRules_areA400() {
         Response response = http.put("/api/routing-rules", "{\"rules\":[{\"type\":\"NOPE\",\"assignmentGroup\":\"x\"}]}");
 

@@ -1,6 +1,9 @@
 package io.client360.query.audit;
 
-/** How an audit entry is filtered: status and ownership changes, other recorded changes, or messages. */
+/**
+ * What an entry is, for the feed filters: a field change or a system action (AUDIT), a message (CORRESPONDENCE:
+ * comments, client responses, mails sent and received), or a staff note (NOTE).
+ */
 enum AuditCategory {
-    IMPORTANT, AUDIT, CORRESPONDENCE
+    AUDIT, CORRESPONDENCE, NOTE
 }

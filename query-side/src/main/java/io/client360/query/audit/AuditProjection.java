@@ -4,9 +4,11 @@ import io.client360.kernel.ActorKind;
 import io.client360.kernel.MetadataKeys;
 import io.client360.kernel.asset.AssetEvent;
 import io.client360.kernel.billing.BillingEvent;
+import io.client360.kernel.contact.ContactEntryMarked;
 import io.client360.kernel.contact.ContactEvent;
 import io.client360.kernel.contract.ContractEvent;
 import io.client360.kernel.inquiry.InquiryCreated;
+import io.client360.kernel.inquiry.InquiryEntryMarked;
 import io.client360.kernel.inquiry.InquiryEvent;
 import io.client360.kernel.routing.RoutingRulesChanged;
 import org.axonframework.config.ProcessingGroup;
@@ -61,11 +63,21 @@ class AuditProjection implements Rebuildable {
                     .params(created.inquiryId(), created.clientId(), created.inquiryId()).update();
         }
         record(INQUIRY, event.inquiryId(), seq, message, InquiryAuditDescriptions.describe(event));
+        if (event instanceof InquiryEntryMarked marked) {
+            flag(marked.entryId(), marked.important());
+        }
     }
 
     @EventHandler
     void on(ContactEvent event, EventMessage<?> message, @SequenceNumber long seq) {
         record(CONTACT, event.contactId(), seq, message, ContactAuditDescriptions.describe(event));
+        if (event instanceof ContactEntryMarked marked) {
+            flag(marked.entryId(), marked.important());
+        }
+    }
+
+    private void flag(String entryId, boolean important) {
+        jdbc.sql("UPDATE audit_entry SET important = ? WHERE event_id = ?").params(important, entryId).update();
     }
 
     @EventHandler

@@ -11,7 +11,11 @@ import io.client360.kernel.contact.ContactLoggedIn;
 import io.client360.kernel.contact.ContactReactivated;
 import io.client360.kernel.contact.ContactRetiredAsDuplicate;
 import io.client360.kernel.contact.ContactRoleChanged;
+import io.client360.kernel.contact.ContactEntryMarked;
+import io.client360.kernel.contact.ContactNoteAdded;
+import io.client360.kernel.contact.ContactRestoredFromMerge;
 import io.client360.kernel.contact.DuplicateContactMerged;
+import io.client360.kernel.contact.DuplicateContactUnmerged;
 import io.client360.kernel.contact.PortalSettingsChanged;
 import io.client360.kernel.contact.PrimaryClientChanged;
 import io.client360.kernel.contact.ProductPreferencesSet;
@@ -32,23 +36,23 @@ final class ContactAuditDescriptions {
                     changes("role", change(null, e.role()), "primaryClientId", e.primaryClientId(), "source", e.source(),
                             "portalAccess", e.portalAccess(), "clientAdmin", e.clientAdmin(),
                             "invoiceAccess", e.invoiceAccess()),
-                    AuditCategory.IMPORTANT);
+                    AuditCategory.AUDIT);
         }
         if (event instanceof ContactRoleChanged e) {
             return AuditDescription.of("Role changed from " + e.from() + " to " + e.to(),
-                    changes("role", change(e.from(), e.to())), AuditCategory.IMPORTANT);
+                    changes("role", change(e.from(), e.to())), AuditCategory.AUDIT);
         }
         if (event instanceof ClientAccessGranted e) {
             return AuditDescription.of("Access granted to client " + e.membership().clientId(),
-                    changes("client", change(null, e.membership().clientId())), AuditCategory.IMPORTANT);
+                    changes("client", change(null, e.membership().clientId())), AuditCategory.AUDIT);
         }
         if (event instanceof ClientAccessRevoked e) {
             return AuditDescription.of("Access to client " + e.clientId() + " revoked",
-                    changes("client", change(e.clientId(), null)), AuditCategory.IMPORTANT);
+                    changes("client", change(e.clientId(), null)), AuditCategory.AUDIT);
         }
         if (event instanceof PrimaryClientChanged e) {
             return AuditDescription.of("Primary client changed from " + e.from() + " to " + e.to(),
-                    changes("primaryClientId", change(e.from(), e.to())), AuditCategory.IMPORTANT);
+                    changes("primaryClientId", change(e.from(), e.to())), AuditCategory.AUDIT);
         }
         if (event instanceof PortalSettingsChanged e) {
             return AuditDescription.of("Portal settings at " + e.clientId() + " changed",
@@ -67,7 +71,7 @@ final class ContactAuditDescriptions {
                             + ", invoices " + e.invoiceAccess(),
                     changes("portalAccess", e.portalAccess(), "clientAdmin", e.clientAdmin(),
                             "invoiceAccess", e.invoiceAccess()),
-                    AuditCategory.IMPORTANT);
+                    AuditCategory.AUDIT);
         }
         if (event instanceof ContactLoggedIn e) {
             return AuditDescription.of("Logged in to the portal", changes("loggedInAt", e.loggedInAt()),
@@ -75,21 +79,39 @@ final class ContactAuditDescriptions {
         }
         if (event instanceof ContactLocked e) {
             return AuditDescription.of("Locked for inactivity (" + e.reason() + ")",
-                    changes("status", change("ACTIVE", "LOCKED"), "reason", e.reason()), AuditCategory.IMPORTANT);
+                    changes("status", change("ACTIVE", "LOCKED"), "reason", e.reason()), AuditCategory.AUDIT);
         }
         if (event instanceof ContactReactivated e) {
             return AuditDescription.of("Reactivated through inquiry " + e.inquiryId(),
-                    changes("status", change("LOCKED", "ACTIVE"), "inquiryId", e.inquiryId()), AuditCategory.IMPORTANT);
+                    changes("status", change("LOCKED", "ACTIVE"), "inquiryId", e.inquiryId()), AuditCategory.AUDIT);
         }
         if (event instanceof ContactRetiredAsDuplicate e) {
             return AuditDescription.of("Merged into contact " + e.survivorId() + " as a duplicate",
-                    changes("status", change(null, "MERGED"), "survivorId", e.survivorId()), AuditCategory.IMPORTANT);
+                    changes("status", change(null, "MERGED"), "survivorId", e.survivorId()), AuditCategory.AUDIT);
         }
         if (event instanceof DuplicateContactMerged e) {
             return AuditDescription.of("Duplicate contact " + e.duplicateId() + " merged in",
                     changes("duplicateId", e.duplicateId(), "addedEmails", e.addedEmails(),
                             "addedClients", e.addedClients().stream().map(ClientMembership::clientId).toList()),
-                    AuditCategory.IMPORTANT);
+                    AuditCategory.AUDIT);
+        }
+        if (event instanceof ContactNoteAdded e) {
+            return AuditDescription.staffOnly("Note: " + e.body().strip().replaceAll("\\s+", " "),
+                    changes("note", e.body()), AuditCategory.NOTE);
+        }
+        if (event instanceof ContactEntryMarked e) {
+            return AuditDescription.staffOnly("Entry " + e.entryId() + (e.important() ? " flagged" : " no longer flagged")
+                    + " important", changes("entryId", e.entryId(), "important", e.important()), AuditCategory.AUDIT);
+        }
+        if (event instanceof DuplicateContactUnmerged e) {
+            return AuditDescription.of("Merge of duplicate contact " + e.duplicateId() + " reversed",
+                    changes("duplicateId", e.duplicateId(), "removedEmails", e.removedEmails(),
+                            "removedClients", e.removedClients()), AuditCategory.AUDIT);
+        }
+        if (event instanceof ContactRestoredFromMerge e) {
+            return AuditDescription.of("Restored from the merge into contact " + e.survivorId(),
+                    changes("status", change("MERGED", e.status()), "survivorId", e.survivorId()),
+                    AuditCategory.AUDIT);
         }
         throw new IllegalArgumentException("No audit description for " + event.getClass().getName());
     }

@@ -23,12 +23,12 @@ final class ContractAuditDescriptions {
                             + " to " + e.endDate(),
                     changes("entitlements", e.entitlements().stream().map(EntitlementSpec::name).toList(),
                             "coveredProducts", e.coveredProducts(), "channels", e.channels()),
-                    AuditCategory.IMPORTANT);
+                    AuditCategory.AUDIT);
         }
         if (event instanceof EntitlementAdded e) {
             return AuditDescription.of("Entitlement " + e.entitlement().name() + " added: "
                             + e.entitlement().totalUnits().toPlainString() + " " + e.entitlement().unit(),
-                    changes("entitlementId", e.entitlement().entitlementId()), AuditCategory.IMPORTANT);
+                    changes("entitlementId", e.entitlement().entitlementId()), AuditCategory.AUDIT);
         }
         if (event instanceof EntitlementConsumed e) {
             return AuditDescription.of("Consumed " + e.units().toPlainString() + " of " + e.entitlementId()
@@ -37,12 +37,12 @@ final class ContractAuditDescriptions {
         }
         if (event instanceof EntitlementExhausted e) {
             return AuditDescription.of("Entitlement " + e.entitlementId() + " exhausted",
-                    changes("remaining", change(null, 0)), AuditCategory.IMPORTANT);
+                    changes("remaining", change(null, 0)), AuditCategory.AUDIT);
         }
         if (event instanceof EntitlementConsumptionReversed e) {
             return AuditDescription.of("Consumption of " + e.units().toPlainString() + " for inquiry " + e.inquiryId()
                             + " reversed: " + e.reason(),
-                    changes("remaining", e.remaining(), "consumptionKey", e.consumptionKey()), AuditCategory.IMPORTANT);
+                    changes("remaining", e.remaining(), "consumptionKey", e.consumptionKey()), AuditCategory.AUDIT);
         }
         throw new IllegalArgumentException("No audit description for " + event.getClass().getName());
     }

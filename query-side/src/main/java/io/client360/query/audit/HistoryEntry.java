@@ -6,8 +6,13 @@ import java.util.Map;
 
 import java.time.Instant;
 
-/** One entry of a history feed: {@code {at, actorId, actorKind, event, summary, changes}}. */
-public record HistoryEntry(Instant at, String actorId, @Schema(implementation = ActorKind.class) String actorKind,
+/**
+ * One entry of a history feed: {@code {id, at, actorId, actorKind, event, summary, changes, important}}; {@code id}
+ * is the id of the event it shows (stable), {@code important} whether staff flagged it.
+ */
+public record HistoryEntry(String id, Instant at, String actorId,
+                           @Schema(implementation = ActorKind.class) String actorKind,
                            String event, String summary,
-                           @Schema(description = "field -> {from, to}, or field -> value") Map<String, Object> changes) {
+                           @Schema(description = "field -> {from, to}, or field -> value") Map<String, Object> changes,
+                           boolean important) {
 }

@@ -2,11 +2,15 @@ package io.client360.query.audit;
 
 import java.util.List;
 
-/** The filters of a history feed and the categories each one shows. */
+/**
+ * The filters of a history feed (iSupport's): {@code all} every entry; {@code important} exactly the entries staff
+ * flagged important; {@code audit} field changes, system actions and correspondence (not notes);
+ * {@code correspondence} mails sent and received and client responses.
+ */
 public enum HistoryFilter {
-    ALL(List.of(AuditCategory.IMPORTANT, AuditCategory.AUDIT, AuditCategory.CORRESPONDENCE)),
-    IMPORTANT(List.of(AuditCategory.IMPORTANT)),
-    AUDIT(List.of(AuditCategory.IMPORTANT, AuditCategory.AUDIT)),
+    ALL(List.of(AuditCategory.AUDIT, AuditCategory.CORRESPONDENCE, AuditCategory.NOTE)),
+    IMPORTANT(List.of(AuditCategory.AUDIT, AuditCategory.CORRESPONDENCE, AuditCategory.NOTE)),
+    AUDIT(List.of(AuditCategory.AUDIT, AuditCategory.CORRESPONDENCE)),
     CORRESPONDENCE(List.of(AuditCategory.CORRESPONDENCE));
 
     private final List<AuditCategory> categories;
@@ -17,5 +21,10 @@ public enum HistoryFilter {
 
     List<String> categoryNames() {
         return categories.stream().map(Enum::name).toList();
+    }
+
+    /** Whether only flagged entries pass. */
+    boolean flaggedOnly() {
+        return this == IMPORTANT;
     }
 }

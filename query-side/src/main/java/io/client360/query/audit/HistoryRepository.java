@@ -42,9 +42,10 @@ public class HistoryRepository {
         List<Object> params = new ArrayList<>(List.of(aggregateType, aggregateId));
         List<String> categories = filter.categoryNames();
         params.addAll(categories);
-        String sql = "SELECT at, actor_id, actor_kind, event, " + columns(reader) + " FROM audit_entry "
-                + "WHERE aggregate_type = ? AND aggregate_id = ? AND category IN ("
-                + String.join(", ", categories.stream().map(c -> "?").toList()) + ")";
+        String sql = "SELECT event_id, at, actor_id, actor_kind, event, important, " + columns(reader)
+                + " FROM audit_entry WHERE aggregate_type = ? AND aggregate_id = ? AND category IN ("
+                + String.join(", ", categories.stream().map(c -> "?").toList()) + ")"
+                + (filter.flaggedOnly() ? " AND important = TRUE" : "");
         if (!reader.isStaff()) {
             sql += " AND " + CONTACT_MAY_SEE;
             params.add(showSensitive);
@@ -52,12 +53,12 @@ public class HistoryRepository {
         }
         if (text != null && !text.isBlank()) {
             sql += " AND " + (reader.isStaff() ? "search_text" : "contact_search_text") + " LIKE ? ESCAPE '\\'";
-            params.add("%" + escapeLike(text.strip().toLowerCase(Locale.ROOT)) + "%");
+            params.add(io.client360.query.web.Likes.containing(text.strip().toLowerCase(Locale.ROOT)));
         }
         return jdbc.sql(sql + " ORDER BY seq").params(params)
-                .query((rs, row) -> new HistoryEntry(Timestamps.read(rs, "at"), rs.getString("actor_id"),
-                        rs.getString("actor_kind"), rs.getString("event"), rs.getString("summary"),
-                        changes(rs.getString("changes"))))
+                .query((rs, row) -> new HistoryEntry(rs.getString("event_id"), Timestamps.read(rs, "at"),
+                        rs.getString("actor_id"), rs.getString("actor_kind"), rs.getString("event"),
+                        rs.getString("summary"), changes(rs.getString("changes")), rs.getBoolean("important")))
                 .list();
     }
 
@@ -120,7 +121,4 @@ public class HistoryRepository {
                 .params(aggregateType, aggregateId).query(Long.class).single() > 0;
     }
 
-    private static String escapeLike(String text) {
-        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-    }
 }

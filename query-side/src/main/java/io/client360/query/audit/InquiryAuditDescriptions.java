@@ -14,6 +14,9 @@ import io.client360.kernel.inquiry.InquiryNotEntitled;
 import io.client360.kernel.inquiry.SlaBreached;
 import io.client360.kernel.inquiry.SlaPaused;
 import io.client360.kernel.inquiry.SlaResumed;
+import io.client360.kernel.inquiry.SlaRetargeted;
+import io.client360.kernel.inquiry.InquiryEntryMarked;
+import io.client360.kernel.inquiry.NoteAdded;
 import io.client360.kernel.inquiry.SlaTargetMet;
 import io.client360.kernel.inquiry.InquiryEvent;
 import io.client360.kernel.inquiry.InquiryPendingClient;
@@ -42,7 +45,7 @@ final class InquiryAuditDescriptions {
                             + "), routed to " + e.assignmentGroup() + " by " + e.routedBy(),
                     changes("status", change(null, "NEW"), "assignmentGroup", change(null, e.assignmentGroup()),
                             "priority", change(null, e.priority()), "channel", e.channel(), "product", e.product()),
-                    AuditCategory.IMPORTANT)
+                    AuditCategory.AUDIT)
                     .forContacts("Inquiry opened: " + e.subject() + " (" + e.type() + ", " + e.priority() + ")",
                             changes("status", change(null, "NEW"), "priority", change(null, e.priority()),
                                     "channel", e.channel(), "product", e.product()));
@@ -50,11 +53,11 @@ final class InquiryAuditDescriptions {
         if (event instanceof InquiryReassigned e) {
             return AuditDescription.staffOnly("Reassigned from " + e.fromGroup() + " to " + e.toGroup() + ": " + e.reason(),
                     changes("assignmentGroup", change(e.fromGroup(), e.toGroup()), "reason", e.reason()),
-                    AuditCategory.IMPORTANT);
+                    AuditCategory.AUDIT);
         }
         if (event instanceof InquiryAssigned e) {
             return AuditDescription.staffOnly("Assigned to " + e.agentId(),
-                    changes("assigneeId", change(e.previousAgentId(), e.agentId())), AuditCategory.IMPORTANT);
+                    changes("assigneeId", change(e.previousAgentId(), e.agentId())), AuditCategory.AUDIT);
         }
         if (event instanceof CommentAdded e) {
             return AuditDescription.withVisibility(capitalized(e.visibility().name()) + " comment: "
@@ -67,7 +70,7 @@ final class InquiryAuditDescriptions {
                             + e.followUpDue(),
                     changes("status", change(null, "PENDING_CLIENT"), "pendingCode", e.pendingCode(),
                             "followUpDue", e.followUpDue(), "note", e.note()),
-                    AuditCategory.IMPORTANT);
+                    AuditCategory.AUDIT);
         }
         if (event instanceof ClientResponded e) {
             return AuditDescription.withVisibility("Client responded: " + abbreviated(e.body())
@@ -85,18 +88,18 @@ final class InquiryAuditDescriptions {
             return AuditDescription.of(how,
                     changes("status", change(null, "RESOLVED"), "resolutionCode", e.resolutionCode(), "note", e.note(),
                             "overrideReason", e.overrideReason(), "closesAt", e.closesAt()),
-                    AuditCategory.IMPORTANT)
+                    AuditCategory.AUDIT)
                     .forContacts((e.automatic() ? "Resolved automatically (" : "Resolved (") + e.resolutionCode() + ")",
                             changes("status", change(null, "RESOLVED"), "resolutionCode", e.resolutionCode(),
                                     "note", e.note(), "closesAt", e.closesAt()));
         }
         if (event instanceof InquiryReopened e) {
             return AuditDescription.of("Reopened: " + e.reason(),
-                    changes("status", change("RESOLVED", "IN_PROGRESS"), "reason", e.reason()), AuditCategory.IMPORTANT);
+                    changes("status", change("RESOLVED", "IN_PROGRESS"), "reason", e.reason()), AuditCategory.AUDIT);
         }
         if (event instanceof InquiryClosed e) {
             return AuditDescription.of(e.automatic() ? "Closed after the quiet period" : "Closed",
-                    changes("status", change("RESOLVED", "CLOSED")), AuditCategory.IMPORTANT);
+                    changes("status", change("RESOLVED", "CLOSED")), AuditCategory.AUDIT);
         }
         if (event instanceof WorkLogged e) {
             return AuditDescription.staffOnly("Logged " + e.hours().toPlainString() + " h of work"
@@ -105,18 +108,32 @@ final class InquiryAuditDescriptions {
         }
         if (event instanceof PriorityChanged e) {
             return AuditDescription.of("Priority changed from " + e.from() + " to " + e.to(),
-                    changes("priority", change(e.from(), e.to())), AuditCategory.IMPORTANT);
+                    changes("priority", change(e.from(), e.to())), AuditCategory.AUDIT);
         }
         if (event instanceof InquiryEntitled e) {
             return AuditDescription.staffOnly("Entitled under contract " + e.contractId() + " (" + e.entitlementId()
                             + "); response due " + e.responseDue() + ", resolution due " + e.resolutionDue(),
                     changes("contractId", e.contractId(), "entitlementId", e.entitlementId(),
                             "responseDue", e.responseDue(), "resolutionDue", e.resolutionDue()),
-                    AuditCategory.IMPORTANT);
+                    AuditCategory.AUDIT);
+        }
+        if (event instanceof NoteAdded e) {
+            return AuditDescription.staffOnly("Note: " + abbreviated(e.body()), changes("note", e.body()),
+                    AuditCategory.NOTE);
+        }
+        if (event instanceof InquiryEntryMarked e) {
+            return AuditDescription.staffOnly("Entry " + e.entryId() + (e.important() ? " flagged" : " no longer flagged")
+                    + " important", changes("entryId", e.entryId(), "important", e.important()), AuditCategory.AUDIT);
+        }
+        if (event instanceof SlaRetargeted e) {
+            return AuditDescription.staffOnly("SLA targets follow priority " + e.priority() + ": response due "
+                            + e.responseDue() + ", resolution due " + e.resolutionDue(),
+                    changes("priority", e.priority(), "responseDue", e.responseDue(),
+                            "resolutionDue", e.resolutionDue()), AuditCategory.AUDIT);
         }
         if (event instanceof InquiryNotEntitled e) {
             return AuditDescription.staffOnly("Not entitled: " + e.reason(), changes("reason", e.reason()),
-                    AuditCategory.IMPORTANT);
+                    AuditCategory.AUDIT);
         }
         if (event instanceof SlaPaused e) {
             return AuditDescription.staffOnly("SLA clocks paused while waiting on the client", changes("pausedAt", e.pausedAt()),
@@ -130,7 +147,7 @@ final class InquiryAuditDescriptions {
         }
         if (event instanceof SlaBreached e) {
             return AuditDescription.staffOnly(e.kind() + " SLA breached (due " + e.dueAt() + ")",
-                    changes("kind", e.kind(), "dueAt", e.dueAt()), AuditCategory.IMPORTANT);
+                    changes("kind", e.kind(), "dueAt", e.dueAt()), AuditCategory.AUDIT);
         }
         if (event instanceof SlaTargetMet e) {
             return AuditDescription.staffOnly(e.kind() + " SLA target met" + (e.inTime() ? " in time" : " late"),

@@ -11,7 +11,9 @@ import io.client360.kernel.contact.ContactReactivated;
 import io.client360.kernel.contact.ContactRetiredAsDuplicate;
 import io.client360.kernel.contact.ContactRoleChanged;
 import io.client360.kernel.contact.ContactStatus;
+import io.client360.kernel.contact.ContactRestoredFromMerge;
 import io.client360.kernel.contact.DuplicateContactMerged;
+import io.client360.kernel.contact.DuplicateContactUnmerged;
 import io.client360.kernel.contact.PortalSettingsChanged;
 import io.client360.kernel.contact.PrimaryClientChanged;
 import io.client360.kernel.contact.ProductPreferencesSet;
@@ -174,6 +176,27 @@ class ContactProjection implements Rebuildable {
         emails.addAll(event.addedEmails());
         set(event.contactId(), "additional_emails = ?", json.writeValueAsString(emails));
         event.addedClients().forEach(membership -> insertClient(event.contactId(), membership));
+    }
+
+    @EventHandler
+    void on(DuplicateContactUnmerged event, @SequenceNumber long seq, @Timestamp Instant at) {
+        if (!claim(event.contactId(), seq, at)) {
+            return;
+        }
+        String stored = jdbc.sql("SELECT additional_emails FROM contact_view WHERE id = ?")
+                .param(event.contactId()).query(String.class).single();
+        List<String> emails = new ArrayList<>(json.readValue(stored, EMAILS));
+        event.removedEmails().forEach(removed -> emails.removeIf(email -> email.equalsIgnoreCase(removed)));
+        set(event.contactId(), "additional_emails = ?", json.writeValueAsString(emails));
+        event.removedClients().forEach(clientId -> jdbc.sql("DELETE FROM contact_client WHERE contact_id = ? "
+                + "AND client_id = ?").params(event.contactId(), clientId).update());
+    }
+
+    @EventHandler
+    void on(ContactRestoredFromMerge event, @SequenceNumber long seq, @Timestamp Instant at) {
+        if (claim(event.contactId(), seq, at)) {
+            set(event.contactId(), "status = ?, merged_into = NULL", event.status().name());
+        }
     }
 
 

@@ -57,6 +57,22 @@ class ContactQueryController {
                 .orElseThrow(() -> new DomainRuleViolation(ErrorCode.NOT_FOUND, "No contact " + id + "."));
     }
 
+    @GetMapping
+    @Operation(operationId = "listContacts", summary = "Search contacts by name or e-mail (q), e-mail (primary or additional), client and status, paged; a contact finds only itself")
+    io.client360.query.web.Page<ContactView> search(@RequestParam(required = false) @Size(max = 200) String q,
+                                                    @RequestParam(required = false) @Size(max = 254) String email,
+                                                    @RequestParam(required = false) @Size(max = 100) String clientId,
+                                                    @RequestParam(required = false) io.client360.kernel.contact.ContactStatus status,
+                                                    @RequestParam(defaultValue = "0") @Min(0) @jakarta.validation.constraints.Max(100_000) int page,
+                                                    @RequestParam(defaultValue = "20") @Min(1) @jakarta.validation.constraints.Max(200) int size) {
+        Readers.Reader reader = readers.current();
+        io.client360.query.web.Page<ContactView> found = contacts.search(q, email, clientId,
+                status == null ? null : status.name(), reader.isStaff() ? null : reader.id(), page, size);
+        return new io.client360.query.web.Page<>(found.items().stream()
+                .map(view -> view.withClients(contacts.clients(view.id(), view.primaryClientId()))).toList(),
+                found.page(), found.size(), found.total());
+    }
+
     private Optional<ContactView> withClients(Optional<ContactView> view) {
         return view.map(found -> found.withClients(contacts.clients(found.id(), found.primaryClientId())));
     }

@@ -86,8 +86,11 @@ class Contact360Controller {
                                 + "e.total, e.consumed, e.remaining FROM contract_view c "
                                 + "JOIN entitlement_view e ON e.contract_id = c.id WHERE c.client_id IN ("
                                 + String.join(", ", java.util.Collections.nCopies(clients.size(), "?")) + ") "
-                                + "AND c.end_date >= CURRENT_DATE ORDER BY c.start_date DESC, e.position")
-                .params(clients)
+                                + "AND c.start_date <= ? AND c.end_date >= ? "
+                                + "AND (NOT EXISTS (SELECT 1 FROM contract_covered_contact k WHERE k.contract_id = c.id) "
+                                + "OR EXISTS (SELECT 1 FROM contract_covered_contact k WHERE k.contract_id = c.id "
+                                + "AND k.contact_id = ?)) ORDER BY c.start_date DESC, e.position")
+                .params(entitlementParams(clients, LocalDate.now(clock), id))
                 .query((rs, row) -> new Entitlement(rs.getString("id"), rs.getString("contract_name"),
                         rs.getString("client_id"), rs.getString("entitlement_id"), rs.getString("name"),
                         rs.getString("unit"), rs.getBigDecimal("total"), rs.getBigDecimal("consumed"),
@@ -100,6 +103,15 @@ class Contact360Controller {
                 serviceRequests, assets.ofContact(id, clock.instant(), reader.isStaff()),
                 billing.unitsOfPrimaryContact(id, LocalDate.now(clock)).stream().map(Balance::of).toList(),
                 entitlements);
+    }
+
+    /** The clients, today twice (in force: started, not ended) and the contact (covered, or all are). */
+    private static List<Object> entitlementParams(List<String> clients, LocalDate today, String contactId) {
+        List<Object> params = new java.util.ArrayList<>(clients);
+        params.add(java.sql.Date.valueOf(today));
+        params.add(java.sql.Date.valueOf(today));
+        params.add(contactId);
+        return params;
     }
 
     private static DomainRuleViolation notFound(String id) {

@@ -21,7 +21,8 @@ import java.time.Instant;
 import static io.client360.query.web.Timestamps.column;
 
 /**
- * Entitlement counters per contract: total, consumed, remaining, and every consumption of the ledger.
+ * Entitlement counters per contract: total, consumed, remaining, and every consumption of the ledger; and the
+ * contacts a contract covers (none listed: all of its client's).
  * Each event claims the contract row by its sequence number first, so a replayed or duplicated event
  * never counts twice.
  */
@@ -46,6 +47,11 @@ class EntitlementProjection implements Rebuildable {
                 .update();
         if (created == 0) {
             return;
+        }
+        for (String contactId : event.coveredContacts()) {
+            jdbc.sql(Inserts.ifAbsent("contract_covered_contact", "contract_id, contact_id",
+                            "contract_id = ? AND contact_id = ?"))
+                    .params(event.contractId(), contactId, event.contractId(), contactId).update();
         }
         for (int i = 0; i < event.entitlements().size(); i++) {
             insert(event.contractId(), event.entitlements().get(i), i);
@@ -109,12 +115,14 @@ class EntitlementProjection implements Rebuildable {
 
     @Override
     public java.util.List<String> tables() {
-        return java.util.List.of("contract_view", "entitlement_view", "entitlement_consumption");
+        return java.util.List.of("contract_view", "entitlement_view", "entitlement_consumption",
+                "contract_covered_contact");
     }
 
     @Override
     public void forget(String contractId) {
         jdbc.sql("DELETE FROM entitlement_consumption WHERE contract_id = ?").param(contractId).update();
+        jdbc.sql("DELETE FROM contract_covered_contact WHERE contract_id = ?").param(contractId).update();
         jdbc.sql("DELETE FROM entitlement_view WHERE contract_id = ?").param(contractId).update();
         jdbc.sql("DELETE FROM contract_view WHERE id = ?").param(contractId).update();
     }

@@ -1,5 +1,6 @@
 package io.client360.query.inquiry;
 
+import io.client360.kernel.contact.ContactRestoredFromMerge;
 import io.client360.kernel.contact.ContactRetiredAsDuplicate;
 import io.client360.kernel.contract.SlaKind;
 import io.client360.kernel.inquiry.ClientResponded;
@@ -8,6 +9,7 @@ import io.client360.kernel.inquiry.InquiryNotEntitled;
 import io.client360.kernel.inquiry.SlaBreached;
 import io.client360.kernel.inquiry.SlaPaused;
 import io.client360.kernel.inquiry.SlaResumed;
+import io.client360.kernel.inquiry.SlaRetargeted;
 import io.client360.kernel.inquiry.SlaTargetMet;
 import io.client360.kernel.inquiry.AttachmentAdded;
 import io.client360.kernel.inquiry.CommentAdded;
@@ -55,12 +57,13 @@ class InquiryProjection implements Rebuildable {
     @EventHandler
     void on(InquiryCreated event, @SequenceNumber long seq, @Timestamp Instant at) {
         // the requester is the contact, or the survivor it was merged into (one statement with the insert)
-        jdbc.sql("INSERT INTO inquiry_view (id, client_id, contact_id, product, asset_id, type, channel, subject, "
-                        + "description, status, priority, assignment_group, hours_logged, created_at, updated_at, version) "
-                        + "SELECT ?, ?, COALESCE((SELECT survivor_id FROM contact_alias WHERE duplicate_id = ?), ?), "
-                        + "?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ? "
+        jdbc.sql("INSERT INTO inquiry_view (id, client_id, contact_id, requester_id, product, asset_id, type, channel, "
+                        + "subject, description, status, priority, assignment_group, hours_logged, created_at, updated_at, "
+                        + "version) SELECT ?, ?, COALESCE((SELECT survivor_id FROM contact_alias WHERE duplicate_id = ?), ?), "
+                        + "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ? "
                         + "WHERE NOT EXISTS (SELECT 1 FROM inquiry_view WHERE id = ?)")
-                .params(event.inquiryId(), event.clientId(), event.contactId(), event.contactId(), event.product(),
+                .params(event.inquiryId(), event.clientId(), event.contactId(), event.contactId(), event.contactId(),
+                        event.product(),
                         event.assetId(), event.type().name(), event.channel().name(), event.subject(),
                         event.description(), InquiryStatus.NEW.name(), event.priority().name(), event.assignmentGroup(),
                         column(at), column(at), seq, event.inquiryId())
@@ -178,6 +181,12 @@ class InquiryProjection implements Rebuildable {
     }
 
     @EventHandler
+    void on(SlaRetargeted event, @SequenceNumber long seq, @Timestamp Instant at) {
+        update(event.inquiryId(), seq, at, "response_due = ?, resolution_due = ?", column(event.responseDue()),
+                column(event.resolutionDue()));
+    }
+
+    @EventHandler
     void on(SlaResumed event, @SequenceNumber long seq, @Timestamp Instant at) {
         if (update(event.inquiryId(), seq, at, "sla_paused = FALSE, response_due = ?, resolution_due = ?",
                 column(event.responseDue()), column(event.resolutionDue()))) {
@@ -212,6 +221,14 @@ class InquiryProjection implements Rebuildable {
         }
         jdbc.sql("UPDATE inquiry_view SET contact_id = ? WHERE contact_id = ?")
                 .params(event.survivorId(), event.contactId()).update();
+    }
+
+    /** A merge was reversed: the inquiries the restored contact opened are its own again. */
+    @EventHandler
+    void on(ContactRestoredFromMerge event) {
+        jdbc.sql("DELETE FROM contact_alias WHERE duplicate_id = ?").param(event.contactId()).update();
+        jdbc.sql("UPDATE inquiry_view SET contact_id = ? WHERE requester_id = ? AND contact_id = ?")
+                .params(event.contactId(), event.contactId(), event.survivorId()).update();
     }
 
 

@@ -1,5 +1,7 @@
 package io.client360.query.web;
 
+import io.client360.kernel.DomainRuleViolation;
+import io.client360.kernel.ErrorCode;
 import io.client360.platform.authorization.Actor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -32,7 +34,8 @@ public class Readers {
     }
 
     /**
-     * What {@code actor} may read now. Fails closed: a contact whose own read-model row is behind a parked (dead
+     * What {@code actor} may read now; a contact without portal access (CALLER_ONLY) reads nothing
+     * ({@code NO_PORTAL_ACCESS}). Fails closed: a contact whose own read-model row is behind a parked (dead
      * lettered) event may have lost rights the read side has not learnt of, so it reads as a contact of no client
      * until an administrator repairs its view.
      */
@@ -45,6 +48,12 @@ public class Readers {
                 .params(CONTACT_PROCESSOR, actor.id()).query(Long.class).single() > 0;
         if (behind) {
             return new Reader(actor, Map.of(), false, false);
+        }
+        boolean portal = jdbc.sql("SELECT role FROM contact_view WHERE id = ?").param(actor.id()).query(String.class)
+                .optional().map(role -> !"CALLER_ONLY".equals(role)).orElse(true);
+        if (!portal) {
+            throw new DomainRuleViolation(ErrorCode.NO_PORTAL_ACCESS, "Contact " + actor.id()
+                    + " has no portal access; staff act on its behalf.");
         }
         Map<String, Membership> memberships = new LinkedHashMap<>();
         boolean[] clientAdmin = {false};

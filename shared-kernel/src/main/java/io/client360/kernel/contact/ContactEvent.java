@@ -4,7 +4,8 @@ package io.client360.kernel.contact;
 public sealed interface ContactEvent
         permits ContactCreated, ContactRoleChanged, ClientAccessGranted, ClientAccessRevoked, PrimaryClientChanged,
                 PortalSettingsChanged, ProductPreferencesSet, ContactAccessChanged, ContactLoggedIn, ContactLocked,
-                ContactReactivated, ContactRetiredAsDuplicate, DuplicateContactMerged {
+                ContactReactivated, ContactRetiredAsDuplicate, DuplicateContactMerged, DuplicateContactUnmerged,
+                ContactRestoredFromMerge, ContactNoteAdded, ContactEntryMarked {
 
     String contactId();
 }

@@ -5,7 +5,8 @@ public sealed interface InquiryEvent
         permits InquiryCreated, InquiryReassigned, InquiryAssigned, CommentAdded, InquiryPendingClient,
                 ClientResponded, InquiryResolved, InquiryReopened, InquiryClosed, WorkLogged, PriorityChanged,
                 InquiryEntitled, InquiryNotEntitled, SlaPaused, SlaResumed, SlaBreached, SlaTargetMet,
-                CorrespondenceSent, CorrespondenceFailed, AttachmentAdded {
+                CorrespondenceSent, CorrespondenceFailed, AttachmentAdded, SlaRetargeted, NoteAdded,
+                InquiryEntryMarked {
 
     String inquiryId();
 }

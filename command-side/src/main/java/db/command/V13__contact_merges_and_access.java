@@ -13,12 +13,13 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Two command-side lookups that earlier versions did not keep, filled from the event store they derive from (the
- * event store's schema is migrated first): which contact each merged duplicate was merged into (so that the
- * survivor may act on the duplicate's inquiries), and which contacts have invoice access (INVOICE_ADMIN: they see and
- * pay their clients' bills). Plain JDBC and the events' JSON payloads, on PostgreSQL and H2 alike.
+ * Command-side lookups that earlier versions did not keep, filled from the event store they derive from (the event
+ * store's schema is migrated first): which contact each merged duplicate was merged into (so that the survivor may act
+ * on the duplicate's inquiries), which contacts have invoice access (INVOICE_ADMIN: they see and pay their clients'
+ * bills) and which have portal access (CALLER_ONLY contacts have none: their tokens are refused). Plain JDBC and the
+ * events' JSON payloads, on PostgreSQL and H2 alike.
  */
-public class V13__contact_merges_and_invoice_access extends BaseJavaMigration {
+public class V13__contact_merges_and_access extends BaseJavaMigration {
 
     static final String CONTACT_EVENTS = "io.client360.kernel.contact.";
 
@@ -28,10 +29,12 @@ public class V13__contact_merges_and_invoice_access extends BaseJavaMigration {
         try (Statement statement = connection.createStatement()) {
             statement.execute("CREATE TABLE contact_merge (duplicate_id VARCHAR(100) PRIMARY KEY, "
                     + "survivor_id VARCHAR(100) NOT NULL)");
+            statement.execute("ALTER TABLE contact_standing ADD COLUMN portal_access BOOLEAN DEFAULT TRUE NOT NULL");
         }
         JsonMapper json = JsonMapper.builder().build();
         Map<String, String> merges = new LinkedHashMap<>();
         Map<String, Boolean> invoiceAccess = new LinkedHashMap<>();
+        Map<String, Boolean> portalAccess = new LinkedHashMap<>();
         try (PreparedStatement events = connection.prepareStatement("SELECT payloadtype, payload FROM domainevententry "
                 + "WHERE payloadtype IN (?, ?, ?) ORDER BY globalindex")) {
             events.setString(1, CONTACT_EVENTS + "ContactRetiredAsDuplicate");
@@ -48,6 +51,7 @@ public class V13__contact_merges_and_invoice_access extends BaseJavaMigration {
                         merges.put(contactId, payload.path("survivorId").asString());
                     } else {
                         invoiceAccess.put(contactId, payload.path("invoiceAccess").asBoolean(false));
+                        portalAccess.put(contactId, payload.path("portalAccess").asBoolean(true));
                     }
                 }
             }
@@ -65,6 +69,16 @@ public class V13__contact_merges_and_invoice_access extends BaseJavaMigration {
                 "UPDATE contact_standing SET invoice_access = TRUE WHERE contact_id = ?")) {
             for (Map.Entry<String, Boolean> access : invoiceAccess.entrySet()) {
                 if (access.getValue()) {
+                    update.setString(1, access.getKey());
+                    update.addBatch();
+                }
+            }
+            update.executeBatch();
+        }
+        try (PreparedStatement update = connection.prepareStatement(
+                "UPDATE contact_standing SET portal_access = FALSE WHERE contact_id = ?")) {
+            for (Map.Entry<String, Boolean> access : portalAccess.entrySet()) {
+                if (!access.getValue()) {
                     update.setString(1, access.getKey());
                     update.addBatch();
                 }

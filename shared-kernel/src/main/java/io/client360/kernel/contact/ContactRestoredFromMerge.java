@@ -1,0 +1,10 @@
+package io.client360.kernel.contact;
+
+/**
+ * The contact, retired as a duplicate of {@code survivorId}, is itself again, with the status it had before the
+ * merge and its own e-mails, memberships and inquiries.
+ */
+public record ContactRestoredFromMerge(String contactId,
+                                       String survivorId,
+                                       ContactStatus status) implements ContactEvent {
+}
