@@ -1,6 +1,6 @@
 package io.client360.command;
 
-import io.client360.kernel.DomainRuleViolation;
+import io.client360.kernel.Refusal;
 import io.client360.kernel.ErrorCode;
 import org.hamcrest.Description;
 import org.hamcrest.Matcher;
@@ -12,11 +12,11 @@ public final class Refusals {
     private Refusals() {
     }
 
-    /** Matches a {@link DomainRuleViolation} with the given code. */
-    public static Matcher<DomainRuleViolation> refusedWith(ErrorCode code) {
+    /** Matches a {@link Refusal} with the given code. */
+    public static Matcher<Refusal> refusedWith(ErrorCode code) {
         return new TypeSafeMatcher<>() {
             @Override
-            protected boolean matchesSafely(DomainRuleViolation violation) {
+            protected boolean matchesSafely(Refusal violation) {
                 return violation.code() == code;
             }
 

@@ -303,17 +303,21 @@ class AssetsAndBillingOnPostgresTest {
             assertThat(refused.status()).isEqualTo(404);
             assertThat(refused.code()).isEqualTo("NOT_FOUND");
         }
-        Response billByContact = system.commands().post("/api/billing-accounts/" + id + "/bills", """
-                {"billUnitId":"%s","amount":"5","issueDate":"2026-01-01","dueDate":"2026-01-31"}""".formatted(main),
-                as(invoices));
-        assertThat(billByContact.status()).isEqualTo(403);
+        String invoice = """
+                {"billUnitId":"%s","amount":"5","issueDate":"2026-01-01","dueDate":"2026-01-31"}""".formatted(main);
+        assertThat(system.commands().post("/api/billing-accounts/" + id + "/bills", invoice, as(invoices)).status())
+                .as("an invoice administrator adds invoices of its client").isEqualTo(201);
+        assertThat(system.commands().post("/api/billing-accounts/" + id + "/bills", invoice, as(owner)).status())
+                .as("the primary party pays but does not bill").isEqualTo(404);
+        assertThat(system.commands().post("/api/billing-accounts/" + id + "/bills", invoice, as(stranger)).status())
+                .isEqualTo(404);
 
-        JsonNode seen = read("/api/billing-accounts/" + id + "?minVersion=4", a -> true, as(invoices));
-        assertThat(unit(seen, main).get("balance").asString()).isEqualTo("29.00");
+        JsonNode seen = read("/api/billing-accounts/" + id + "?minVersion=5", a -> true, as(invoices));
+        assertThat(unit(seen, main).get("balance").asString()).isEqualTo("34.00");
         assertThat(system.queries().get("/api/billing-accounts/" + id + "/history", as(standardAdmin)).status())
                 .isEqualTo(200);
         assertThat(system.queries().get("/api/clients/" + acme + "/360", as(standardAdmin)).json().get("billing")
-                .get(0).get("balanceDue").asString()).isEqualTo("29.00");
+                .get(0).get("balanceDue").asString()).isEqualTo("34.00");
         Response seesAll = system.commands().post("/api/contacts", """
                 {"firstName":"Sam","lastName":"%s","email":"%s@acme.test","portalAccess":true,
                  "clients":[{"clientId":"%s","settings":{"showAllInquiries":true}}]}"""

@@ -30,7 +30,9 @@ class NotesOnPostgresTest {
     @BeforeAll
     static void start() {
         database = PostgresTestDatabase.create("notes");
-        system = RunningSystem.start(database.springProperties());
+        // portal contacts act with their tokens here: no inactivity lock in the middle of a test
+        system = RunningSystem.start(database.springProperties(), java.util.List.of(
+                "client360.contact.lock-new-after=PT10M", "client360.contact.lock-inactive-after=PT10M"));
     }
 
     @AfterAll

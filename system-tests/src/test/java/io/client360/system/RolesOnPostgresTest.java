@@ -30,7 +30,9 @@ class RolesOnPostgresTest {
     @BeforeAll
     static void start() {
         database = PostgresTestDatabase.create("roles");
-        system = RunningSystem.start(database.springProperties());
+        // portal contacts act with their tokens here: no inactivity lock in the middle of a test
+        system = RunningSystem.start(database.springProperties(), java.util.List.of(
+                "client360.contact.lock-new-after=PT10M", "client360.contact.lock-inactive-after=PT10M"));
     }
 
     @AfterAll
@@ -133,5 +135,62 @@ class RolesOnPostgresTest {
         assertThat(asAda.get("items").get(0).get("id").asString()).isEqualTo(adaId);
         assertThat(system.queries().get("/api/contacts?status=NOPE").status()).isEqualTo(400);
         assertThat(system.queries().get("/api/contacts?q=%25_%5C").status()).isEqualTo(200);
+    }
+
+    @Test
+    void aProfile_isKeptCurrentByStaffAndByTheContact_uniqueAsAtCreation_andTheFeedShowsEachChange() {
+        String marker = UUID.randomUUID().toString().substring(0, 8);
+        String id = system.commands().post("/api/contacts", """
+                {"firstName":"Pat","lastName":"Profile%s","email":"pat-%s@roles.test","portalAccess":true,
+                 "clients":[{"clientId":"roles"}]}""".formatted(marker, marker), ADMIN).text("id");
+        String other = system.commands().post("/api/contacts", """
+                {"firstName":"Olga","lastName":"Other%s","email":"olga-%s@roles.test","portalAccess":true,
+                 "additionalEmails":["olga.home-%s@home.test"],"clients":[{"clientId":"roles"}]}"""
+                .formatted(marker, marker, marker), ADMIN).text("id");
+        String[] self = TestTokens.bearer(TestTokens.contact(id));
+
+        Response byStaff = system.commands().send("PATCH", "/api/contacts/" + id, """
+                {"mobilePhone":"+436641234567","timeZone":"Europe/Vienna","comments":"Prefers mornings"}""", AGENT);
+        Response bySelf = system.commands().send("PATCH", "/api/contacts/" + id, """
+                {"firstName":"Patricia","additionalEmails":["pat.private-%s@home.test"]}""".formatted(marker), self);
+
+        assertThat(byStaff.status()).as(byStaff.toString()).isEqualTo(200);
+        assertThat(bySelf.status()).as(bySelf.toString()).isEqualTo(200);
+        assertThat(system.commands().send("PATCH", "/api/contacts/" + id, "{\"email\":\"new-" + marker
+                + "@roles.test\"}", self).code()).as("its e-mail is its administrator's").isEqualTo("NOT_CLIENT_ADMIN");
+        assertThat(system.commands().send("PATCH", "/api/contacts/" + id, "{\"comments\":\"x\"}", self).code())
+                .as("comments are staff's").isEqualTo("FORBIDDEN");
+        Response takenIdentity = system.commands().send("PATCH", "/api/contacts/" + id, """
+                {"firstName":"Olga","lastName":"Other%s","email":"olga-%s@roles.test"}""".formatted(marker, marker), AGENT);
+        assertThat(takenIdentity.status()).isEqualTo(409);
+        assertThat(takenIdentity.code()).isEqualTo("DUPLICATE_CONTACT");
+        Response takenAdditional = system.commands().send("PATCH", "/api/contacts/" + id,
+                "{\"additionalEmails\":[\"OLGA.HOME-" + marker + "@home.test\"]}", AGENT);
+        assertThat(takenAdditional.code()).isEqualTo("DUPLICATE_CONTACT");
+        assertThat(system.commands().send("PATCH", "/api/contacts/" + id, "{\"mobilePhone\":\"0664 123\"}", AGENT)
+                .status()).isEqualTo(400);
+        assertThat(system.commands().send("PATCH", "/api/contacts/" + id, "{}", AGENT).code()).isEqualTo("NO_CHANGE");
+        assertThat(system.commands().post("/api/contacts", """
+                {"firstName":"Third","lastName":"%s","email":"third-%s@roles.test","additionalEmails":["olga.home-%s@home.test"],
+                 "portalAccess":true,"clients":[{"clientId":"roles"}]}""".formatted(marker, marker, marker), ADMIN).code())
+                .as("additional e-mails are unique at creation too").isEqualTo("DUPLICATE_CONTACT");
+
+        JsonNode view = await().atMost(Duration.ofSeconds(30)).until(() -> system.queries().get("/api/contacts/" + id
+                + "?minVersion=" + bySelf.json().get("version").asLong()).json(), v -> v.has("firstName"));
+        assertThat(view.get("firstName").asString()).isEqualTo("Patricia");
+        assertThat(view.get("mobilePhone").asString()).isEqualTo("+436641234567");
+        assertThat(view.get("comments").asString()).isEqualTo("Prefers mornings");
+        assertThat(view.get("additionalEmails").get(0).asString()).isEqualTo("pat.private-" + marker + "@home.test");
+        JsonNode ownView = system.queries().get("/api/contacts/" + id, self).json();
+        assertThat(ownView.get("comments").isNull()).as("staff's comments are not the contact's to read").isTrue();
+        JsonNode feed = await().atMost(Duration.ofSeconds(30)).until(() -> system.queries()
+                .get("/api/contacts/" + id + "/history").json(), f -> f.toString().contains("Patricia"));
+        assertThat(feed.toString()).contains("\"firstName\":{\"from\":\"Pat\",\"to\":\"Patricia\"}")
+                .contains("Prefers mornings");
+        assertThat(system.queries().get("/api/contacts/" + id + "/history", self).body())
+                .contains("Patricia").doesNotContain("Prefers mornings");
+        assertThat(system.queries().get("/api/contacts?email=PAT.PRIVATE-" + marker + "@home.test").json()
+                .get("total").asLong()).isEqualTo(1);
+        assertThat(other).isNotBlank();
     }
 }

@@ -1,5 +1,6 @@
 package io.client360.command.asset;
 
+import io.client360.kernel.NotFound;
 import io.client360.command.billing.BillingRegistry;
 import io.client360.command.contact.ContactRegistry;
 import io.client360.command.web.CommandDispatcher;
@@ -77,7 +78,7 @@ class AssetController {
                 body.billingAccountId(), body.product(), body.offerType(), body.name(), body.identifier());
         commands.authorize(command);
         var contact = contacts.standing(body.primaryContactId())
-                .orElseThrow(() -> new DomainRuleViolation(ErrorCode.NOT_FOUND, "No contact " + body.primaryContactId() + "."));
+                .orElseThrow(() -> new NotFound("No contact " + body.primaryContactId() + "."));
         if (!contact.clients().contains(body.clientId())) {
             throw new InvalidRequestException("primaryContactId", "is no contact of client " + body.clientId());
         }

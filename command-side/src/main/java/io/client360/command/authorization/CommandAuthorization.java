@@ -1,11 +1,15 @@
 package io.client360.command.authorization;
 
+import io.client360.kernel.NotFound;
+import io.client360.kernel.Forbidden;
 import io.client360.command.billing.BillingRegistry;
 import io.client360.command.contact.ContactRegistry;
 import io.client360.command.contact.ContactRegistry.ContactStanding;
+import io.client360.command.inquiry.InquiryRegistry;
 import io.client360.kernel.DomainRuleViolation;
 import io.client360.kernel.ErrorCode;
 import io.client360.kernel.assignment.ConfigureAssignmentGroup;
+import io.client360.kernel.billing.IssueBill;
 import io.client360.kernel.billing.TakePayment;
 import io.client360.kernel.client.ConfigureClient;
 import io.client360.kernel.contact.AdminRuled;
@@ -14,6 +18,7 @@ import io.client360.kernel.contact.ChangeOwnNotifications;
 import io.client360.kernel.contact.CreateContact;
 import io.client360.kernel.contact.RecordLogin;
 import io.client360.kernel.contact.SetProductPreferences;
+import io.client360.kernel.contact.UpdateContactProfile;
 import io.client360.kernel.inquiry.AssignInquiry;
 import io.client360.kernel.inquiry.ResolveInquiry;
 import io.client360.kernel.contact.UnmergeContacts;
@@ -40,14 +45,15 @@ import java.util.Set;
  *       ADMIN; reversing an entitlement consumption and taking an inquiry away from the agent it is assigned to need
  *       SUPERVISOR or ADMIN, and so does overriding the follow-up window where
  *       {@code client360.inquiry.override-requires-supervisor} says so; commands under the admin rule and reversing a
- *       merge need ADMIN, except creating a CALLER_ONLY contact (no portal access, no privileges), which any staff
- *       member may.</li>
+ *       merge need ADMIN, except creating a CALLER_ONLY contact (no portal access, no privileges) and keeping a
+ *       contact's profile current, which any staff member may.</li>
  *   <li>A contact without portal access (CALLER_ONLY) sends nothing ({@code NO_PORTAL_ACCESS}): staff act on its
  *       behalf.</li>
- *   <li>A contact opens inquiries as itself, changes its own notifications and product preferences, replies to inquiries it may see (its own, or every one of a client
+ *   <li>A contact opens inquiries as itself, changes its own notifications and product preferences, its own names,
+ *       phone, time zone and additional e-mails (its e-mail under the admin rule, comments never), replies to inquiries it may see (its own, or every one of a client
  *       whose {@code showAllInquiries} it has), records its own logins, pays into billing accounts it is primary
- *       party of or whose client it handles invoices of (INVOICE_ADMIN, STANDARD_ADMIN; any other account is not
- *       found for it), and sends commands under the admin rule
+ *       party of or whose client it handles invoices of (INVOICE_ADMIN, STANDARD_ADMIN: they add invoices there too;
+ *       any other account is not found for it), and sends commands under the admin rule
  *       ({@link AdminRuled}) only as client administrator of every client concerned; a LOCKED or MERGED contact
  *       writes nothing.</li>
  *   <li>Anything else is {@code FORBIDDEN} ({@code NOT_CLIENT_ADMIN} under the admin rule).</li>
@@ -57,12 +63,14 @@ import java.util.Set;
 public class CommandAuthorization {
 
     private final ContactRegistry contacts;
+    private final InquiryRegistry inquiries;
     private final BillingRegistry accounts;
     private final boolean overrideRequiresSupervisor;
 
-    CommandAuthorization(ContactRegistry contacts, BillingRegistry accounts,
+    CommandAuthorization(ContactRegistry contacts, InquiryRegistry inquiries, BillingRegistry accounts,
                          @Value("${client360.inquiry.override-requires-supervisor:false}") boolean overrideRequiresSupervisor) {
         this.contacts = contacts;
+        this.inquiries = inquiries;
         this.accounts = accounts;
         this.overrideRequiresSupervisor = overrideRequiresSupervisor;
     }
@@ -79,16 +87,15 @@ public class CommandAuthorization {
     private void authorizeStaff(Actor actor, Object command) {
         boolean supervisor = actor.has(Role.SUPERVISOR) || actor.isAdmin();
         if (command instanceof AssignInquiry assign && !supervisor) {
-            contacts.inquiry(assign.inquiryId())
+            inquiries.inquiry(assign.inquiryId())
                     .filter(inquiry -> inquiry.assigneeId() != null && !inquiry.assigneeId().equals(assign.agentId()))
                     .ifPresent(inquiry -> {
-                        throw new DomainRuleViolation(ErrorCode.SUPERVISOR_REQUIRED, "Inquiry " + assign.inquiryId()
+                        throw new Forbidden(ErrorCode.SUPERVISOR_REQUIRED, "Inquiry " + assign.inquiryId()
                                 + " is assigned to " + inquiry.assigneeId() + "; only a SUPERVISOR takes it away.");
                     });
         }
         if (command instanceof ResolveInquiry resolve && resolve.override() && overrideRequiresSupervisor && !supervisor) {
-            throw new DomainRuleViolation(ErrorCode.SUPERVISOR_REQUIRED,
-                    "Overriding the follow-up window needs a SUPERVISOR here.");
+            throw new Forbidden(ErrorCode.SUPERVISOR_REQUIRED, "Overriding the follow-up window needs a SUPERVISOR here.");
         }
         if ((command instanceof ConfigureRouting || command instanceof ConfigureAssignmentGroup
                 || command instanceof ConfigureClient) && !actor.isAdmin()) {
@@ -100,7 +107,8 @@ public class CommandAuthorization {
         if (command instanceof ReverseConsumption && !actor.has(Role.SUPERVISOR) && !actor.isAdmin()) {
             throw forbidden("Only a SUPERVISOR or an ADMIN may reverse a consumption.");
         }
-        if (command instanceof AdminRuled && !actor.isAdmin() && !isCallerOnly(command)) {
+        if (command instanceof AdminRuled && !actor.isAdmin() && !isCallerOnly(command)
+                && !(command instanceof UpdateContactProfile)) {
             throw notClientAdmin();
         }
     }
@@ -109,7 +117,7 @@ public class CommandAuthorization {
         ContactStanding self = contacts.standing(actor.id())
                 .orElseThrow(() -> forbidden("The token's subject is no contact."));
         if (!self.portalAccess()) {
-            throw new DomainRuleViolation(ErrorCode.NO_PORTAL_ACCESS, "Contact " + actor.id()
+            throw new Forbidden(ErrorCode.NO_PORTAL_ACCESS, "Contact " + actor.id()
                     + " has no portal access; staff act on its behalf.");
         }
         if (self.status() != ContactStatus.ACTIVE) {
@@ -137,13 +145,25 @@ public class CommandAuthorization {
             }
         } else if (command instanceof SetProductPreferences preferences && preferences.contactId().equals(actor.id())) {
             // its own notification preferences per product: every contact keeps them itself
+        } else if (command instanceof UpdateContactProfile update && update.comments() != null) {
+            throw forbidden("A contact's comments are written by staff.");
+        } else if (command instanceof UpdateContactProfile update && update.contactId().equals(actor.id())
+                && update.selfService()) {
+            // its own names, phone, time zone and additional e-mails
         } else if (command instanceof TakePayment payment) {
             boolean payable = accounts.account(payment.billingAccountId())
                     .filter(account -> account.primaryContactId().equals(actor.id())
                             || self.handlesInvoicesOf(account.clientId()))
                     .isPresent();
             if (!payable) {
-                throw new DomainRuleViolation(ErrorCode.NOT_FOUND, "No billing account " + payment.billingAccountId() + ".");
+                throw new NotFound("No billing account " + payment.billingAccountId() + ".");
+            }
+        } else if (command instanceof IssueBill bill) {
+            boolean billable = accounts.account(bill.billingAccountId())
+                    .filter(account -> self.handlesInvoicesOf(account.clientId()))
+                    .isPresent();
+            if (!billable) {
+                throw new NotFound("No billing account " + bill.billingAccountId() + ".");
             }
         } else if (command instanceof AdminRuled ruled) {
             Set<String> concerned = concernedClients(ruled);
@@ -157,12 +177,12 @@ public class CommandAuthorization {
 
     /** A contact acts on an inquiry it may see (its own, or any of a client where it sees all); else 404. */
     private void requireVisibleInquiry(Actor actor, ContactStanding self, String inquiryId) {
-        boolean visible = contacts.inquiry(inquiryId)
+        boolean visible = inquiries.inquiry(inquiryId)
                 .filter(inquiry -> inquiry.contactId().equals(actor.id())
                         || self.seesAllInquiriesOf().contains(inquiry.clientId()))
                 .isPresent();
         if (!visible) {
-            throw new DomainRuleViolation(ErrorCode.NOT_FOUND, "No inquiry " + inquiryId + ".");
+            throw new NotFound("No inquiry " + inquiryId + ".");
         }
     }
 
@@ -188,12 +208,11 @@ public class CommandAuthorization {
                 && !create.invoiceAccess();
     }
 
-    private static DomainRuleViolation forbidden(String detail) {
-        return new DomainRuleViolation(ErrorCode.FORBIDDEN, detail);
+    private static Forbidden forbidden(String detail) {
+        return new Forbidden(detail);
     }
 
-    private static DomainRuleViolation notClientAdmin() {
-        return new DomainRuleViolation(ErrorCode.NOT_CLIENT_ADMIN,
-                "Only an administrator, or a client administrator of every client concerned, may do this.");
+    private static Forbidden notClientAdmin() {
+        return new Forbidden(ErrorCode.NOT_CLIENT_ADMIN, "Only an administrator, or a client administrator of every client concerned, may do this.");
     }
 }

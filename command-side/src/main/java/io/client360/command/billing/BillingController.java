@@ -1,5 +1,6 @@
 package io.client360.command.billing;
 
+import io.client360.kernel.NotFound;
 import io.client360.command.billing.BillingRegistry.RegisteredAccount;
 import io.client360.command.billing.BillingResults.IssuedBill;
 import io.client360.command.billing.BillingResults.OpenedAccount;
@@ -10,8 +11,6 @@ import io.client360.command.web.CommandDispatcher;
 import io.client360.command.web.CommandDispatcher.Accepted;
 import io.client360.command.web.Creations;
 import io.client360.command.web.ETags;
-import io.client360.kernel.DomainRuleViolation;
-import io.client360.kernel.ErrorCode;
 import io.client360.kernel.billing.BillLine;
 import io.client360.kernel.billing.BillUnit;
 import io.client360.kernel.billing.CloseBillingAccount;
@@ -54,8 +53,8 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * The write API of billing accounts: opening one (staff), issuing bills (staff), taking payments (staff, the
- * account's primary party, or an INVOICE_ADMIN or STANDARD_ADMIN contact of its client) and closing it (staff).
+ * The write API of billing accounts: opening one (staff), issuing bills (staff, or an INVOICE_ADMIN or STANDARD_ADMIN
+ * contact of its client), taking payments (the same, and the account's primary party) and closing it (staff).
  * Amounts are checked against the account's currency here, with field errors; the aggregate checks them again.
  */
 @RestController
@@ -133,7 +132,7 @@ class BillingController {
             throw new InvalidRequestException("currency", "is no ISO 4217 currency with a fixed number of decimals");
         }
         var contact = contacts.standing(body.primaryContactId())
-                .orElseThrow(() -> new DomainRuleViolation(ErrorCode.NOT_FOUND, "No contact " + body.primaryContactId() + "."));
+                .orElseThrow(() -> new NotFound("No contact " + body.primaryContactId() + "."));
         if (!contact.clients().contains(body.clientId())) {
             throw new InvalidRequestException("primaryContactId", "is no contact of client " + body.clientId());
         }
@@ -141,7 +140,7 @@ class BillingController {
     }
 
     @PostMapping("/{id}/bills")
-    @Operation(operationId = "issueBill", summary = "Issue a bill to a bill unit (staff); the response adds its billId")
+    @Operation(operationId = "issueBill", summary = "Issue a bill to a bill unit (staff, or an invoice administrator of its client); the response adds its billId")
     ResponseEntity<IssuedBill> issueBill(@PathVariable @Size(max = 100) String id, @Valid @RequestBody Bill body,
                                          @RequestHeader(name = "If-Match", required = false) String ifMatch) {
         IssueBill command = new IssueBill(id, UUID.randomUUID().toString(), body.billUnitId(), body.amount(),
@@ -211,7 +210,7 @@ class BillingController {
 
     private RegisteredAccount known(String id) {
         return accounts.account(id)
-                .orElseThrow(() -> new DomainRuleViolation(ErrorCode.NOT_FOUND, "No billing account " + id + "."));
+                .orElseThrow(() -> new NotFound("No billing account " + id + "."));
     }
 
     private static void requireUnit(RegisteredAccount account, String billUnitId) {

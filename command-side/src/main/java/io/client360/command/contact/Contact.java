@@ -8,6 +8,9 @@ import io.client360.kernel.contact.AddContactNote;
 import io.client360.kernel.contact.ChangeOwnNotifications;
 import io.client360.kernel.contact.ContactEntryMarked;
 import io.client360.kernel.contact.ContactNoteAdded;
+import io.client360.kernel.contact.ContactProfile;
+import io.client360.kernel.contact.ContactProfileChanged;
+import io.client360.kernel.contact.UpdateContactProfile;
 import io.client360.kernel.contact.MarkContactEntry;
 import io.client360.kernel.contact.ChangePortalSettings;
 import io.client360.kernel.contact.ChangePrimaryClient;
@@ -87,6 +90,8 @@ class Contact {
     private Instant lockDueAt;
     /** The history entries flagged important. */
     private Set<String> importantEntries = new LinkedHashSet<>();
+    /** The profile as it is now (null in a snapshot taken before profiles changed: filled by the next change). */
+    private ContactProfile profile;
     /** The ACCOUNT_ACCESS inquiries that reactivated this contact: each does so once. */
     private Set<String> reactivatedBy = new LinkedHashSet<>();
     /** Merged duplicates and what this contact took of each (an unmerge gives it back). */
@@ -305,6 +310,37 @@ class Contact {
     }
 
     @CommandHandler
+    long handle(UpdateContactProfile command) {
+        requireNotMerged();
+        ContactProfile before = profile != null ? profile
+                : new ContactProfile(null, null, null, List.of(), null, null, null);
+        ContactProfile after = new ContactProfile(
+                command.firstName() != null ? command.firstName() : before.firstName(),
+                command.lastName() != null ? command.lastName() : before.lastName(),
+                command.email() != null ? command.email() : before.email(),
+                command.additionalEmails() != null ? List.copyOf(command.additionalEmails()) : before.additionalEmails(),
+                cleared(command.mobilePhone(), before.mobilePhone()),
+                cleared(command.timeZone(), before.timeZone()),
+                cleared(command.comments(), before.comments()));
+        if (after.equals(before)) {
+            throw refused(ErrorCode.NO_CHANGE, "The profile is already so.");
+        }
+        if (after.firstName() == null || after.lastName() == null || after.email() == null) {
+            throw refused(ErrorCode.VALIDATION_FAILED, "A contact keeps its names and e-mail.");
+        }
+        apply(new ContactProfileChanged(contactId, before, after));
+        return getVersion();
+    }
+
+    /** The new value, the old one when none is given, none when an empty text is given. */
+    private static String cleared(String given, String current) {
+        if (given == null) {
+            return current;
+        }
+        return given.isBlank() ? null : given;
+    }
+
+    @CommandHandler
     long handle(AddContactNote command, @MetaDataValue(MetadataKeys.ACTOR_ID) String actorId) {
         apply(new ContactNoteAdded(contactId, command.noteId(), command.body(),
                 Objects.requireNonNullElse(actorId, MetadataKeys.SYSTEM_ACTOR)));
@@ -344,7 +380,8 @@ class Contact {
             throw refused(ErrorCode.INVALID_TRANSITION, "Contact " + contactId + " is not merged into " + survivorId + ".");
         }
         apply(new ContactRestoredFromMerge(contactId, survivorId,
-                statusBeforeMerge == null ? ContactStatus.ACTIVE : statusBeforeMerge));
+                statusBeforeMerge == null ? ContactStatus.ACTIVE : statusBeforeMerge,
+                profile == null ? List.of() : profile.additionalEmails()));
     }
 
     /** What a retired duplicate hands over to its survivor. */
@@ -388,6 +425,17 @@ class Contact {
         emails.add(event.email());
         emails.addAll(event.additionalEmails());
         lockDueAt = event.lockDueAt();
+        profile = new ContactProfile(event.firstName(), event.lastName(), event.email(),
+                List.copyOf(event.additionalEmails()), event.mobilePhone(), event.timeZone(), null);
+    }
+
+    @EventSourcingHandler
+    void on(ContactProfileChanged event) {
+        emails.remove(event.before().email());
+        event.before().additionalEmails().forEach(emails::remove);
+        emails.add(event.after().email());
+        emails.addAll(event.after().additionalEmails());
+        profile = event.after();
     }
 
     @EventSourcingHandler
@@ -472,6 +520,16 @@ class Contact {
         }
         absorbed.put(event.duplicateId(), new Absorbed(List.copyOf(event.addedEmails()),
                 List.copyOf(event.addedClients())));
+        if (profile != null) {
+            List<String> additional = new java.util.ArrayList<>(profile.additionalEmails());
+            additional.addAll(event.addedEmails());
+            profile = withAdditionalEmails(additional);
+        }
+    }
+
+    private ContactProfile withAdditionalEmails(List<String> additional) {
+        return new ContactProfile(profile.firstName(), profile.lastName(), profile.email(), List.copyOf(additional),
+                profile.mobilePhone(), profile.timeZone(), profile.comments());
     }
 
     @EventSourcingHandler
@@ -490,6 +548,10 @@ class Contact {
     void on(DuplicateContactUnmerged event) {
         event.removedEmails().forEach(email -> emails.removeIf(known -> known.equalsIgnoreCase(email)));
         event.removedClients().forEach(clients::remove);
+        if (profile != null) {
+            profile = withAdditionalEmails(profile.additionalEmails().stream()
+                    .filter(email -> event.removedEmails().stream().noneMatch(email::equalsIgnoreCase)).toList());
+        }
         absorbed.remove(event.duplicateId());
     }
 

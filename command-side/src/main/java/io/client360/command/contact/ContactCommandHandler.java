@@ -1,6 +1,7 @@
 package io.client360.command.contact;
 
-import io.client360.command.contact.ContactRegistry.RegisteredInquiry;
+import io.client360.command.inquiry.InquiryRegistry;
+import io.client360.command.inquiry.InquiryRegistry.RegisteredInquiry;
 import io.client360.kernel.DomainRuleViolation;
 import io.client360.kernel.ErrorCode;
 import io.client360.kernel.contact.ContactRole;
@@ -26,10 +27,13 @@ public class ContactCommandHandler {
 
     private final Supplier<Repository<Contact>> repository;
     private final ContactRegistry registry;
+    private final InquiryRegistry inquiries;
 
-    public ContactCommandHandler(Supplier<Repository<Contact>> repository, ContactRegistry registry) {
+    public ContactCommandHandler(Supplier<Repository<Contact>> repository, ContactRegistry registry,
+                                 InquiryRegistry inquiries) {
         this.repository = repository;
         this.registry = registry;
+        this.inquiries = inquiries;
     }
 
     @CommandHandler
@@ -46,7 +50,7 @@ public class ContactCommandHandler {
 
     @CommandHandler
     public long handle(ReactivateContact command, ContactTimings timings, Clock clock, DeadlineManager deadlines) {
-        boolean justified = registry.inquiry(command.inquiryId())
+        boolean justified = inquiries.inquiry(command.inquiryId())
                 .filter(inquiry -> inquiry.type() == InquiryType.ACCOUNT_ACCESS)
                 .filter(inquiry -> inquiry.contactId().equals(command.contactId()))
                 .filter(RegisteredInquiry::open)

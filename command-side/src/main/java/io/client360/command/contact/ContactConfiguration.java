@@ -12,8 +12,9 @@ import org.springframework.context.annotation.Bean;
 class ContactConfiguration {
 
     @Bean
-    ContactCommandHandler contactCommandHandler(Configuration axon, ContactRegistry registry) {
-        return new ContactCommandHandler(() -> axon.repository(Contact.class), registry);
+    ContactCommandHandler contactCommandHandler(Configuration axon, ContactRegistry registry,
+                                                io.client360.command.inquiry.InquiryRegistry inquiries) {
+        return new ContactCommandHandler(() -> axon.repository(Contact.class), registry, inquiries);
     }
 
     @Bean

@@ -7,6 +7,7 @@ import io.client360.command.web.ETags;
 import io.client360.kernel.contact.ChangeContactAccess;
 import io.client360.kernel.contact.AddContactNote;
 import io.client360.kernel.contact.ChangeOwnNotifications;
+import io.client360.kernel.contact.UpdateContactProfile;
 import io.client360.kernel.contact.ChangePortalSettings;
 import io.client360.platform.authorization.Actor;
 import io.client360.kernel.contact.ChangePrimaryClient;
@@ -27,6 +28,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -166,5 +168,20 @@ class ContactController {
     @Operation(operationId = "addContactNote", summary = "Note something in the contact's history (staff; contacts never see notes)")
     ResponseEntity<Accepted> note(@PathVariable String id, @Valid @RequestBody ContactRequests.Note body) {
         return commands.update(id, new AddContactNote(id, UUID.randomUUID().toString(), body.body()));
+    }
+
+    @PatchMapping("/{id}")
+    @Operation(operationId = "updateContactProfile", summary = "Change a contact's names, e-mail, additional e-mails, mobile phone, time zone or comments; uniqueness re-checked (DUPLICATE_CONTACT)")
+    ResponseEntity<Accepted> updateProfile(@PathVariable String id, @Valid @RequestBody ContactRequests.ProfilePatch body,
+                                           @RequestHeader(name = IF_MATCH, required = false) String ifMatch) {
+        body.check();
+        return commands.update(id, new UpdateContactProfile(id, strip(body.firstName()), strip(body.lastName()),
+                strip(body.email()), body.additionalEmails() == null ? null
+                : body.additionalEmails().stream().map(String::strip).toList(),
+                body.mobilePhone(), body.timeZone(), body.comments(), ETags.expectedVersion(ifMatch)));
+    }
+
+    private static String strip(String text) {
+        return text == null ? null : text.strip();
     }
 }

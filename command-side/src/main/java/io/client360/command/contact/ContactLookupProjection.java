@@ -11,6 +11,7 @@ import io.client360.kernel.contact.ContactLocked;
 import io.client360.kernel.contact.ContactReactivated;
 import io.client360.kernel.contact.ContactRetiredAsDuplicate;
 import io.client360.kernel.contact.ContactStatus;
+import io.client360.kernel.contact.ContactProfileChanged;
 import io.client360.kernel.contact.ContactRestoredFromMerge;
 import io.client360.kernel.contact.DuplicateContactMerged;
 import io.client360.kernel.contact.DuplicateContactUnmerged;
@@ -55,6 +56,40 @@ class ContactLookupProjection {
                         event.portalAccess())
                 .update();
         event.clients().forEach(membership -> addMembership(event.contactId(), membership));
+        event.additionalEmails().forEach(email -> addAdditionalEmail(event.contactId(), email));
+    }
+
+    /** Names and e-mail stay unique as at creation, and so do additional e-mails; a taken one refuses the change. */
+    @EventHandler
+    void on(ContactProfileChanged event) {
+        String before = ContactRegistry.identityKey(event.before().email(), event.before().firstName(),
+                event.before().lastName());
+        String after = ContactRegistry.identityKey(event.after().email(), event.after().firstName(),
+                event.after().lastName());
+        if (!before.equals(after)) {
+            jdbc.sql("DELETE FROM contact_identity WHERE identity_key = ? AND contact_id = ?")
+                    .params(before, event.contactId()).update();
+            try {
+                jdbc.sql("INSERT INTO contact_identity (identity_key, contact_id) VALUES (?, ?)")
+                        .params(after, event.contactId()).update();
+            } catch (DuplicateKeyException taken) {
+                throw new DomainRuleViolation(ErrorCode.DUPLICATE_CONTACT, "A contact named "
+                        + event.after().firstName() + " " + event.after().lastName() + " with e-mail "
+                        + event.after().email() + " already exists.");
+            }
+        }
+        jdbc.sql("DELETE FROM contact_additional_email WHERE contact_id = ?").param(event.contactId()).update();
+        event.after().additionalEmails().forEach(email -> addAdditionalEmail(event.contactId(), email));
+    }
+
+    private void addAdditionalEmail(String contactId, String email) {
+        try {
+            jdbc.sql("INSERT INTO contact_additional_email (email, contact_id) VALUES (?, ?)")
+                    .params(email.strip().toLowerCase(java.util.Locale.ROOT), contactId).update();
+        } catch (DuplicateKeyException taken) {
+            throw new DomainRuleViolation(ErrorCode.DUPLICATE_CONTACT,
+                    "The additional e-mail " + email + " belongs to another contact.");
+        }
     }
 
     @EventHandler
@@ -104,18 +139,26 @@ class ContactLookupProjection {
     @EventHandler
     void on(DuplicateContactMerged event) {
         event.addedClients().forEach(membership -> addMembership(event.contactId(), membership));
+        event.addedEmails().forEach(email -> {
+            jdbc.sql("DELETE FROM contact_additional_email WHERE email = ?")
+                    .param(email.strip().toLowerCase(java.util.Locale.ROOT)).update();
+            addAdditionalEmail(event.contactId(), email);
+        });
     }
 
     @EventHandler
     void on(DuplicateContactUnmerged event) {
         event.removedClients().forEach(clientId -> jdbc.sql("DELETE FROM contact_membership WHERE contact_id = ? "
                 + "AND client_id = ?").params(event.contactId(), clientId).update());
+        event.removedEmails().forEach(email -> jdbc.sql("DELETE FROM contact_additional_email WHERE email = ? "
+                + "AND contact_id = ?").params(email.strip().toLowerCase(java.util.Locale.ROOT), event.contactId()).update());
     }
 
     @EventHandler
     void on(ContactRestoredFromMerge event) {
         status(event.contactId(), event.status());
         jdbc.sql("DELETE FROM contact_merge WHERE duplicate_id = ?").param(event.contactId()).update();
+        event.additionalEmails().forEach(email -> addAdditionalEmail(event.contactId(), email));
     }
 
     private void addMembership(String contactId, ClientMembership membership) {

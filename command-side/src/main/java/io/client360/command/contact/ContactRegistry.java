@@ -1,13 +1,12 @@
 package io.client360.command.contact;
 
 import io.client360.kernel.contact.ContactStatus;
-import io.client360.kernel.inquiry.InquiryType;
 
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * What the command side knows about contacts and inquiries beyond one aggregate: the lookup tables
+ * What the command side knows about contacts beyond one aggregate: the lookup tables
  * written in the same transactions as the events (never a read-side projection).
  */
 public interface ContactRegistry {
@@ -16,12 +15,6 @@ public interface ContactRegistry {
     boolean identityTaken(String email, String firstName, String lastName);
 
     Optional<ContactStanding> standing(String contactId);
-
-    /**
-     * An inquiry with its requester as it is now: the contact that opened it, or the survivor that contact was merged
-     * into (everything the duplicate could do on its inquiries, the survivor can).
-     */
-    Optional<RegisteredInquiry> inquiry(String inquiryId);
 
     /**
      * A contact's status, administrator flag, clients, the clients whose every inquiry it sees, whether it has
@@ -42,14 +35,6 @@ public interface ContactRegistry {
         public boolean administers(String clientId) {
             return status == ContactStatus.ACTIVE && clientAdmin && clients.contains(clientId);
         }
-    }
-
-    /**
-     * An inquiry as far as contact and authorization rules need it; {@code open} until it is resolved or closed, and
-     * the agent it is assigned to (or null).
-     */
-    record RegisteredInquiry(String inquiryId, String contactId, String clientId, InquiryType type, boolean open,
-                             String assigneeId) {
     }
 
     static String identityKey(String email, String firstName, String lastName) {

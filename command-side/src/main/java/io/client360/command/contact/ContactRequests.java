@@ -118,6 +118,28 @@ final class ContactRequests {
     record Merge(@NotBlank @Size(max = ID) String duplicateId) {
     }
 
+    /** A change of profile: what is left out stays; an empty mobilePhone, timeZone or comments clears it. */
+    @io.swagger.v3.oas.annotations.media.Schema(name = "ContactProfilePatch")
+    record ProfilePatch(@Size(min = 1, max = NAME) @Pattern(regexp = ".*\\S.*", message = "must not be blank") String firstName,
+                        @Size(min = 1, max = NAME) @Pattern(regexp = ".*\\S.*", message = "must not be blank") String lastName,
+                        @Email @Size(min = 3, max = EMAIL) String email,
+                        @Size(max = 20) List<@NotBlank @Email @Size(max = EMAIL) String> additionalEmails,
+                        @Pattern(regexp = "^$|" + E164, message = "must be a mobile number in E.164 form, e.g. +436641234567, or empty")
+                        String mobilePhone,
+                        @Size(max = 60) String timeZone,
+                        @Size(max = 4000) String comments) {
+
+        void check() {
+            if (timeZone != null && !timeZone.isEmpty() && !java.time.ZoneId.getAvailableZoneIds().contains(timeZone)) {
+                throw new InvalidRequestException("timeZone", "must be an IANA time zone such as Europe/Vienna, or empty");
+            }
+            if (additionalEmails != null && additionalEmails.stream().map(e -> e.strip().toLowerCase(java.util.Locale.ROOT))
+                    .distinct().count() != additionalEmails.size()) {
+                throw new InvalidRequestException("additionalEmails", "names an e-mail twice");
+            }
+        }
+    }
+
     @io.swagger.v3.oas.annotations.media.Schema(name = "ContactNoteRequest")
     record Note(@NotBlank @Size(max = 20_000) String body) {
     }

@@ -1,8 +1,9 @@
 package io.client360.command.contract;
 
+import io.client360.kernel.NotFound;
 import io.client360.command.asset.AssetRegistry;
-import io.client360.command.contact.ContactRegistry;
-import io.client360.command.contact.ContactRegistry.RegisteredInquiry;
+import io.client360.command.inquiry.InquiryRegistry;
+import io.client360.command.inquiry.InquiryRegistry.RegisteredInquiry;
 import io.client360.command.web.CommandDispatcher;
 import io.client360.command.web.CommandDispatcher.Accepted;
 import io.client360.command.web.Creations;
@@ -42,11 +43,11 @@ class ContractController {
     private final CommandDispatcher commands;
     private final Creations creations;
     private final ContractCandidates contracts;
-    private final ContactRegistry registry;
+    private final InquiryRegistry registry;
     private final AssetRegistry assets;
 
     ContractController(CommandDispatcher commands, Creations creations, ContractCandidates contracts,
-                       ContactRegistry registry, AssetRegistry assets) {
+                       InquiryRegistry registry, AssetRegistry assets) {
         this.commands = commands;
         this.creations = creations;
         this.contracts = contracts;
@@ -102,7 +103,7 @@ class ContractController {
         for (int i = 0; i < covered.size(); i++) {
             String assetId = covered.get(i);
             AssetRegistry.RegisteredAsset asset = assets.asset(assetId)
-                    .orElseThrow(() -> new DomainRuleViolation(ErrorCode.NOT_FOUND, "No asset " + assetId + "."));
+                    .orElseThrow(() -> new NotFound("No asset " + assetId + "."));
             if (!asset.clientId().equals(clientId)) {
                 throw new InvalidRequestException("coveredAssets[" + i + "]", "is an asset of another client");
             }
@@ -112,9 +113,9 @@ class ContractController {
     /** Units are consumed only for a real inquiry of the contract's own client. */
     private void requireInquiryOfTheContractsClient(String contractId, String inquiryId) {
         String client = contracts.clientOf(contractId)
-                .orElseThrow(() -> new DomainRuleViolation(ErrorCode.NOT_FOUND, "No contract " + contractId + "."));
+                .orElseThrow(() -> new NotFound("No contract " + contractId + "."));
         RegisteredInquiry inquiry = registry.inquiry(inquiryId)
-                .orElseThrow(() -> new DomainRuleViolation(ErrorCode.NOT_FOUND, "No inquiry " + inquiryId + "."));
+                .orElseThrow(() -> new NotFound("No inquiry " + inquiryId + "."));
         if (!inquiry.clientId().equals(client)) {
             throw new InvalidRequestException("inquiryId", "is an inquiry of another client than the contract's");
         }

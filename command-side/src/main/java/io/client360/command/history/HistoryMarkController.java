@@ -1,9 +1,8 @@
 package io.client360.command.history;
 
+import io.client360.kernel.NotFound;
 import io.client360.command.web.CommandDispatcher;
 import io.client360.command.web.CommandDispatcher.Accepted;
-import io.client360.kernel.DomainRuleViolation;
-import io.client360.kernel.ErrorCode;
 import io.client360.kernel.contact.ContactNoteAdded;
 import io.client360.kernel.contact.MarkContactEntry;
 import io.client360.kernel.inquiry.ClientResponded;
@@ -67,7 +66,7 @@ class HistoryMarkController {
                 .param(entryId)
                 .query((rs, row) -> new Entry(rs.getString(1), rs.getString(2), rs.getString(3)))
                 .optional()
-                .orElseThrow(() -> new DomainRuleViolation(ErrorCode.NOT_FOUND, "No history entry " + entryId + "."));
+                .orElseThrow(() -> new NotFound("No history entry " + entryId + "."));
         if (!FLAGGABLE.contains(entry.payloadType())) {
             throw new InvalidRequestException("entryId", "is neither a note nor correspondence: only those are flagged");
         }

@@ -1,5 +1,6 @@
 package io.client360.command.inquiry;
 
+import io.client360.kernel.NotFound;
 import io.client360.command.web.CommandDispatcher;
 import io.client360.command.web.CommandDispatcher.Accepted;
 import io.client360.command.web.Creations;
@@ -30,8 +31,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.client360.command.asset.AssetRegistry;
 import io.client360.kernel.inquiry.AddNote;
-import io.client360.kernel.DomainRuleViolation;
-import io.client360.kernel.ErrorCode;
 import io.client360.platform.web.InvalidRequestException;
 
 import java.util.UUID;
@@ -63,7 +62,7 @@ class InquiryController {
         if (body.assetId() != null) {
             commands.authorize(command);
             AssetRegistry.RegisteredAsset asset = assets.asset(body.assetId()).orElseThrow(() ->
-                    new DomainRuleViolation(ErrorCode.NOT_FOUND, "No asset " + body.assetId() + "."));
+                    new NotFound("No asset " + body.assetId() + "."));
             if (!asset.clientId().equals(body.clientId())) {
                 throw new InvalidRequestException("assetId", "is an asset of another client");
             }

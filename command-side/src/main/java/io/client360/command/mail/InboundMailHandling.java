@@ -1,5 +1,6 @@
 package io.client360.command.mail;
 
+import io.client360.kernel.NotFound;
 import io.client360.command.client.ClientDomains;
 import io.client360.command.inquiry.AttachmentStore;
 import io.client360.kernel.inquiry.AddAttachment;
@@ -146,7 +147,7 @@ public class InboundMailHandling {
      */
     public Assigned assign(String mailId, String clientId, String actorId) {
         InboundMailReceived received = received(mailId)
-                .orElseThrow(() -> new DomainRuleViolation(ErrorCode.NOT_FOUND, "No inbound mail " + mailId + "."));
+                .orElseThrow(() -> new NotFound("No inbound mail " + mailId + "."));
         if (received.outcome() != InboundMailOutcome.UNMATCHED || received.from() == null
                 || received.from().isBlank()) {
             throw new DomainRuleViolation(ErrorCode.INVALID_TRANSITION,
@@ -298,12 +299,7 @@ public class InboundMailHandling {
     }
 
     private static boolean closed(RuntimeException refused) {
-        if (refused instanceof DomainRuleViolation violation) {
-            return violation.code() == ErrorCode.INQUIRY_CLOSED;
-        }
-        return ((CommandExecutionException) refused).getDetails()
-                .filter(details -> details instanceof io.client360.kernel.BusinessError error
-                        && error.code() == ErrorCode.INQUIRY_CLOSED).isPresent();
+        return refused instanceof DomainRuleViolation violation && violation.code() == ErrorCode.INQUIRY_CLOSED;
     }
 
     private boolean known(String mailId) {

@@ -67,6 +67,16 @@ public class MailDirectory {
                 .params(normalized, contactId, primary).update();
     }
 
+    /** A changed profile: names, time zone and every address anew (status and primary client stay). */
+    void profile(String contactId, String email, String firstName, String lastName, String timeZone,
+                 List<String> additionalEmails) {
+        jdbc.sql("UPDATE mail_contact SET email = ?, first_name = ?, last_name = ?, time_zone = ? WHERE contact_id = ?")
+                .params(email, firstName, lastName, timeZone, contactId).update();
+        jdbc.sql("DELETE FROM mail_contact_email WHERE contact_id = ?").param(contactId).update();
+        address(contactId, email, true);
+        additionalEmails.forEach(additional -> address(contactId, additional, false));
+    }
+
     void removeAddress(String contactId, String email) {
         jdbc.sql("DELETE FROM mail_contact_email WHERE email = ? AND contact_id = ?")
                 .params(email.strip().toLowerCase(Locale.ROOT), contactId).update();

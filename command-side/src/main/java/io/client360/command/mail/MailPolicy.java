@@ -11,6 +11,8 @@ import io.client360.kernel.contact.ContactCreated;
 import io.client360.kernel.contact.ContactLocked;
 import io.client360.kernel.contact.ContactReactivated;
 import io.client360.kernel.contact.ContactRetiredAsDuplicate;
+import io.client360.kernel.contact.ContactProfile;
+import io.client360.kernel.contact.ContactProfileChanged;
 import io.client360.kernel.contact.ContactRestoredFromMerge;
 import io.client360.kernel.contact.DuplicateContactMerged;
 import io.client360.kernel.contact.DuplicateContactUnmerged;
@@ -127,6 +129,13 @@ class MailPolicy {
     void on(DuplicateContactMerged event) {
         event.addedEmails().forEach(email -> directory.address(event.contactId(), email, false));
         event.addedClients().forEach(membership -> join(event.contactId(), membership));
+    }
+
+    @EventHandler
+    void on(ContactProfileChanged event) {
+        ContactProfile profile = event.after();
+        directory.profile(event.contactId(), profile.email(), profile.firstName(), profile.lastName(),
+                profile.timeZone(), profile.additionalEmails());
     }
 
     @EventHandler

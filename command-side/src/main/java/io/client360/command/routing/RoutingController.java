@@ -1,7 +1,6 @@
 package io.client360.command.routing;
 
-import io.client360.kernel.DomainRuleViolation;
-import io.client360.kernel.ErrorCode;
+import io.client360.kernel.Forbidden;
 import io.client360.platform.authorization.Actor;
 import org.springframework.web.bind.annotation.GetMapping;
 import io.client360.command.web.CommandDispatcher;
@@ -54,7 +53,7 @@ class RoutingController {
 
     private static void requireAdmin() {
         if (!Actor.current().isAdmin()) {
-            throw new DomainRuleViolation(ErrorCode.FORBIDDEN, "Only an ADMIN may read the routing table.");
+            throw new Forbidden("Only an ADMIN may read the routing table.");
         }
     }
 

@@ -1,6 +1,5 @@
 package io.client360.command.web;
 
-import io.client360.kernel.BusinessError;
 import io.client360.kernel.ErrorCode;
 import io.client360.platform.web.DatabaseOutage;
 import io.client360.platform.web.Problems;
@@ -64,26 +63,20 @@ class CommandErrorAdvice {
                 "Another change holds an aggregate this command needs; nothing was stored, retry."));
     }
 
+    /** A command handler failed outside the domain's refusals (those reach the edge as they were thrown). */
     @ExceptionHandler(CommandExecutionException.class)
     ResponseEntity<ProblemDetail> remoteFailure(CommandExecutionException e) {
-        return e.getDetails()
-                .filter(BusinessError.class::isInstance)
-                .map(BusinessError.class::cast)
-                .map(error -> answer(Problems.of(error.code(), error.detail())))
-                .orElseGet(() -> {
-                    if (causedBy(e, IncompatibleAggregateException.class)) {
-                        return answer(Problems.of(ErrorCode.NOT_FOUND, "No such aggregate of this kind."));
-                    }
-                    if (causedBy(e, LockAcquisitionFailedException.class)
-                            || causedBy(e, PessimisticLockingFailureException.class)) {
-                        return crossed(e);
-                    }
-                    if (DatabaseOutage.causes(e)) {
-                        return storeUnavailable(e);
-                    }
-                    log.error("Command failed", e);
-                    return answer(Problems.of(ErrorCode.INTERNAL_ERROR, "The command failed."));
-                });
+        if (causedBy(e, IncompatibleAggregateException.class)) {
+            return answer(Problems.of(ErrorCode.NOT_FOUND, "No such aggregate of this kind."));
+        }
+        if (causedBy(e, LockAcquisitionFailedException.class) || causedBy(e, PessimisticLockingFailureException.class)) {
+            return crossed(e);
+        }
+        if (DatabaseOutage.causes(e)) {
+            return storeUnavailable(e);
+        }
+        log.error("Command failed", e);
+        return answer(Problems.of(ErrorCode.INTERNAL_ERROR, "The command failed."));
     }
 
     @ExceptionHandler({EventStoreException.class, AxonTransientException.class})

@@ -38,7 +38,7 @@ class CommandAuthorizationTest {
             .contact("globex-only", ContactStatus.ACTIVE, false, "globex")
             .callerOnly("caller", "acme")
             .assignedInquiry("inq-assigned", "agent-7");
-    private final CommandAuthorization rule = new CommandAuthorization(registry, null, false);
+    private final CommandAuthorization rule = new CommandAuthorization(registry, registry, null, false);
 
     private static Actor staff(Role... roles) {
         return new Actor("agent-1", ActorKind.AGENT, Set.copyOf(EnumSet.copyOf(List.of(roles))));
@@ -55,7 +55,7 @@ class CommandAuthorizationTest {
     }
 
     private static void assertRefused(Runnable call, ErrorCode code) {
-        assertThatThrownBy(call::run).isInstanceOfSatisfying(DomainRuleViolation.class,
+        assertThatThrownBy(call::run).isInstanceOfSatisfying(io.client360.kernel.Refusal.class,
                 violation -> assertThat(violation.code()).isEqualTo(code));
     }
 
@@ -171,7 +171,7 @@ class CommandAuthorizationTest {
     void overridingTheFollowUpWindow_needsASupervisor_onlyWhereTheSettingSaysSo() {
         var override = new io.client360.kernel.inquiry.ResolveInquiry("inq-assigned", "FIXED", null, true, "asked", null);
         assertThatCode(() -> rule.authorize(staff(Role.AGENT), override)).doesNotThrowAnyException();
-        CommandAuthorization strict = new CommandAuthorization(registry, null, true);
+        CommandAuthorization strict = new CommandAuthorization(registry, registry, null, true);
         assertRefused(() -> strict.authorize(staff(Role.AGENT), override), ErrorCode.SUPERVISOR_REQUIRED);
         assertThatCode(() -> strict.authorize(staff(Role.AGENT, Role.SUPERVISOR), override)).doesNotThrowAnyException();
     }

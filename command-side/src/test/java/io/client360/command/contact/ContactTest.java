@@ -64,7 +64,7 @@ class ContactTest {
         fixture = new AggregateTestFixture<>(Contact.class);
         fixture.registerInjectableResource(new ContactTimings(LOCK_NEW, LOCK_INACTIVE));
         fixture.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
-        fixture.registerAnnotatedCommandHandler(new ContactCommandHandler(fixture::getRepository, registry));
+        fixture.registerAnnotatedCommandHandler(new ContactCommandHandler(fixture::getRepository, registry, registry));
     }
 
     static CreateContact create(boolean portal, boolean admin, boolean invoice, List<ClientMembership> clients,

@@ -1,5 +1,6 @@
 package io.client360.command.contact;
 
+import io.client360.command.inquiry.InquiryRegistry;
 import io.client360.kernel.contact.ContactStatus;
 import io.client360.kernel.inquiry.InquiryType;
 
@@ -9,8 +10,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** A registry the fixture tests fill by hand (the real one is lookup tables written with the events). */
-public class InMemoryContactRegistry implements ContactRegistry {
+/** The registries of contacts and inquiries, as fixture tests fill them by hand (the real ones are lookup tables written with the events). */
+public class InMemoryContactRegistry implements ContactRegistry, InquiryRegistry {
 
     private final Set<String> identities = new HashSet<>();
     private final Map<String, ContactStanding> standings = new HashMap<>();

@@ -1,7 +1,6 @@
 package io.client360.platform.deadletter;
 
-import io.client360.kernel.DomainRuleViolation;
-import io.client360.kernel.ErrorCode;
+import io.client360.kernel.NotFound;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
@@ -67,7 +66,7 @@ public class DeadLetterController {
 
     private String known(String processingGroup) {
         if (!deadLetters.knows(processingGroup)) {
-            throw new DomainRuleViolation(ErrorCode.NOT_FOUND, "No processing group " + processingGroup + " here.");
+            throw new NotFound("No processing group " + processingGroup + " here.");
         }
         return processingGroup;
     }

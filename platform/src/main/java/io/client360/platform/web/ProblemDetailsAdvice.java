@@ -1,6 +1,6 @@
 package io.client360.platform.web;
 
-import io.client360.kernel.DomainRuleViolation;
+import io.client360.kernel.Refusal;
 import io.client360.kernel.ErrorCode;
 import jakarta.validation.ConstraintViolationException;
 import org.slf4j.Logger;
@@ -46,9 +46,9 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
 
-    @ExceptionHandler(DomainRuleViolation.class)
-    ResponseEntity<Object> refused(DomainRuleViolation violation) {
-        ProblemDetail problem = Problems.of(violation.code(), violation.error().detail());
+    @ExceptionHandler(Refusal.class)
+    ResponseEntity<Object> refused(Refusal violation) {
+        ProblemDetail problem = Problems.of(violation.code(), violation.detail());
         if (violation.code().category() == ErrorCode.Category.UNAVAILABLE
                 || violation.code().category() == ErrorCode.Category.TOO_MANY) {
             return ResponseEntity.status(problem.getStatus()).header(HttpHeaders.RETRY_AFTER, "1")

@@ -1,7 +1,6 @@
 package io.client360.query.asset;
 
-import io.client360.kernel.DomainRuleViolation;
-import io.client360.kernel.ErrorCode;
+import io.client360.kernel.NotFound;
 import io.client360.query.web.Readers;
 import io.client360.query.web.TimeTravel;
 import io.client360.query.web.Timestamps;
@@ -76,7 +75,7 @@ class AssetQueryController {
                 .optional();
     }
 
-    private static DomainRuleViolation notFound(String id) {
-        return new DomainRuleViolation(ErrorCode.NOT_FOUND, "No asset " + id + ".");
+    private static NotFound notFound(String id) {
+        return new NotFound("No asset " + id + ".");
     }
 }

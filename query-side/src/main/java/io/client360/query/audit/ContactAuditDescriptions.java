@@ -1,5 +1,6 @@
 package io.client360.query.audit;
 
+import java.util.Map;
 import io.client360.kernel.contact.ClientAccessGranted;
 import io.client360.kernel.contact.ClientAccessRevoked;
 import io.client360.kernel.contact.ClientMembership;
@@ -13,6 +14,8 @@ import io.client360.kernel.contact.ContactRetiredAsDuplicate;
 import io.client360.kernel.contact.ContactRoleChanged;
 import io.client360.kernel.contact.ContactEntryMarked;
 import io.client360.kernel.contact.ContactNoteAdded;
+import io.client360.kernel.contact.ContactProfile;
+import io.client360.kernel.contact.ContactProfileChanged;
 import io.client360.kernel.contact.ContactRestoredFromMerge;
 import io.client360.kernel.contact.DuplicateContactMerged;
 import io.client360.kernel.contact.DuplicateContactUnmerged;
@@ -95,6 +98,13 @@ final class ContactAuditDescriptions {
                             "addedClients", e.addedClients().stream().map(ClientMembership::clientId).toList()),
                     AuditCategory.AUDIT);
         }
+        if (event instanceof ContactProfileChanged e) {
+            Map<String, Object> changed = profileChanges(e.before(), e.after(), true);
+            Map<String, Object> forContacts = profileChanges(e.before(), e.after(), false);
+            return AuditDescription.of("Profile changed: " + String.join(", ", changed.keySet()), changed,
+                    AuditCategory.AUDIT).forContacts(forContacts.isEmpty() ? "Profile changed by staff"
+                    : "Profile changed: " + String.join(", ", forContacts.keySet()), forContacts);
+        }
         if (event instanceof ContactNoteAdded e) {
             return AuditDescription.staffOnly("Note: " + e.body().strip().replaceAll("\\s+", " "),
                     changes("note", e.body()), AuditCategory.NOTE);
@@ -114,5 +124,26 @@ final class ContactAuditDescriptions {
                     AuditCategory.AUDIT);
         }
         throw new IllegalArgumentException("No audit description for " + event.getClass().getName());
+    }
+
+    /** Each changed field from → to; staff's comments only for staff. */
+    private static Map<String, Object> profileChanges(ContactProfile before, ContactProfile after, boolean staff) {
+        Map<String, Object> changed = new java.util.LinkedHashMap<>();
+        put(changed, "firstName", before.firstName(), after.firstName());
+        put(changed, "lastName", before.lastName(), after.lastName());
+        put(changed, "email", before.email(), after.email());
+        put(changed, "additionalEmails", before.additionalEmails(), after.additionalEmails());
+        put(changed, "mobilePhone", before.mobilePhone(), after.mobilePhone());
+        put(changed, "timeZone", before.timeZone(), after.timeZone());
+        if (staff) {
+            put(changed, "comments", before.comments(), after.comments());
+        }
+        return changed;
+    }
+
+    private static void put(Map<String, Object> changed, String field, Object before, Object after) {
+        if (!java.util.Objects.equals(before, after)) {
+            changed.put(field, change(before, after));
+        }
     }
 }

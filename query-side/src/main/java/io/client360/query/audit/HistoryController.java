@@ -1,7 +1,6 @@
 package io.client360.query.audit;
 
-import io.client360.kernel.DomainRuleViolation;
-import io.client360.kernel.ErrorCode;
+import io.client360.kernel.NotFound;
 import io.client360.query.asset.AssetReads;
 import io.client360.query.billing.BillingReads;
 import io.client360.query.web.Readers;
@@ -90,7 +89,7 @@ class HistoryController {
                                     boolean visible, boolean showSensitive, Readers.Reader reader) {
         HistoryFilter chosen = parse(filter);
         if (!visible || !history.exists(aggregateType, id)) {
-            throw new DomainRuleViolation(ErrorCode.NOT_FOUND, "No " + noun + " " + id + ".");
+            throw new NotFound("No " + noun + " " + id + ".");
         }
         return history.feed(aggregateType, id, chosen, q, showSensitive, reader);
     }

@@ -121,8 +121,7 @@ class BillingProjection implements Rebuildable {
     }
 
     private boolean claim(String accountId, long seq, Instant at) {
-        return jdbc.sql("UPDATE billing_account_view SET version = ?, updated_at = ? WHERE id = ? AND version < ?")
-                .params(seq, column(at), accountId, seq).update() > 0;
+        return io.client360.query.web.Claims.claim(jdbc, "billing_account_view", accountId, seq, at);
     }
 
     private void balance(String accountId, String unitId, java.math.BigDecimal balance) {

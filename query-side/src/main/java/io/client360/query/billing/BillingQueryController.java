@@ -1,7 +1,6 @@
 package io.client360.query.billing;
 
-import io.client360.kernel.DomainRuleViolation;
-import io.client360.kernel.ErrorCode;
+import io.client360.kernel.NotFound;
 import io.client360.query.web.Page;
 import io.client360.query.web.Readers;
 import io.client360.query.web.TimeTravel;
@@ -120,7 +119,7 @@ class BillingQueryController {
                         BillingReads.amount(rs.getBigDecimal("outstanding"), currency),
                         rs.getObject("issue_date", LocalDate.class), rs.getObject("due_date", LocalDate.class), lines))
                 .optional()
-                .orElseThrow(() -> new DomainRuleViolation(ErrorCode.NOT_FOUND, "No bill " + billId + " in " + id + "."));
+                .orElseThrow(() -> new NotFound("No bill " + billId + " in " + id + "."));
     }
 
     /** The account's currency, if the reader may read it; else it is not found (its existence is not revealed). */
@@ -134,7 +133,7 @@ class BillingQueryController {
                 .orElseThrow(() -> notFound(id));
     }
 
-    private static DomainRuleViolation notFound(String id) {
-        return new DomainRuleViolation(ErrorCode.NOT_FOUND, "No billing account " + id + ".");
+    private static NotFound notFound(String id) {
+        return new NotFound("No billing account " + id + ".");
     }
 }

@@ -1,7 +1,6 @@
 package io.client360.query.client;
 
-import io.client360.kernel.DomainRuleViolation;
-import io.client360.kernel.ErrorCode;
+import io.client360.kernel.NotFound;
 import io.client360.query.web.Readers;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -44,7 +43,7 @@ class ClientProfileController {
                         reader.isStaff() ? rs.getString("notes") : null, rs.getLong("version")))
                 .optional()
                 .filter(view -> reader.mayReadClient(view.clientId()))
-                .orElseThrow(() -> new DomainRuleViolation(ErrorCode.NOT_FOUND, "No client " + clientId + "."));
+                .orElseThrow(() -> new NotFound("No client " + clientId + "."));
     }
 
     /** {@code notes} are for staff: a contact reads null there. */

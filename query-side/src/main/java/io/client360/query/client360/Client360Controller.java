@@ -1,8 +1,7 @@
 package io.client360.query.client360;
 
+import io.client360.kernel.NotFound;
 import io.swagger.v3.oas.annotations.media.Schema;
-import io.client360.kernel.DomainRuleViolation;
-import io.client360.kernel.ErrorCode;
 import io.client360.query.web.Readers;
 import io.client360.query.web.Timestamps;
 import io.swagger.v3.oas.annotations.Operation;
@@ -63,7 +62,7 @@ class Client360Controller {
                         @RequestParam(defaultValue = "20") @Min(1) @Max(200) int activity) {
         Readers.Reader reader = readers.current();
         if (!reader.mayReadClient360(clientId)) {
-            throw new DomainRuleViolation(ErrorCode.NOT_FOUND, "No client " + clientId + ".");
+            throw new NotFound("No client " + clientId + ".");
         }
         List<ContactRow> contacts = jdbc.sql("SELECT v.id, v.first_name, v.last_name, v.email, v.role, v.status "
                         + "FROM contact_view v JOIN contact_client c ON c.contact_id = v.id WHERE c.client_id = ? "
@@ -101,7 +100,7 @@ class Client360Controller {
     SseEmitter stream(@PathVariable @Size(max = 100) String clientId) {
         Readers.Reader reader = readers.current();
         if (!reader.mayReadClient360(clientId)) {
-            throw new DomainRuleViolation(ErrorCode.NOT_FOUND, "No client " + clientId + ".");
+            throw new NotFound("No client " + clientId + ".");
         }
         Jwt token = (Jwt) SecurityContextHolder.getContext().getAuthentication().getPrincipal();
         return stream.subscribe(reader.actor(), token.getExpiresAt(), clientId);

@@ -1,6 +1,6 @@
 package io.client360.query.client360;
 
-import io.client360.kernel.DomainRuleViolation;
+import io.client360.kernel.Unavailable;
 import io.client360.kernel.ErrorCode;
 import io.client360.kernel.contract.ContractEvent;
 import io.client360.kernel.contract.ServiceContractCreated;
@@ -59,7 +59,7 @@ public class Client360Stream {
     SseEmitter subscribe(Actor subscriber, Instant expiresAt, String clientId) {
         long open = subscriptions.stream().filter(s -> s.subscriber().id().equals(subscriber.id())).count();
         if (open >= MAX_PER_CALLER) {
-            throw new DomainRuleViolation(ErrorCode.TOO_MANY_REQUESTS,
+            throw new Unavailable(ErrorCode.TOO_MANY_REQUESTS,
                     "At most " + MAX_PER_CALLER + " open streams per caller; close one first.");
         }
         Instant now = Instant.now();

@@ -11,6 +11,8 @@ import io.client360.kernel.contact.ContactReactivated;
 import io.client360.kernel.contact.ContactRetiredAsDuplicate;
 import io.client360.kernel.contact.ContactRoleChanged;
 import io.client360.kernel.contact.ContactStatus;
+import io.client360.kernel.contact.ContactProfile;
+import io.client360.kernel.contact.ContactProfileChanged;
 import io.client360.kernel.contact.ContactRestoredFromMerge;
 import io.client360.kernel.contact.DuplicateContactMerged;
 import io.client360.kernel.contact.DuplicateContactUnmerged;
@@ -179,6 +181,17 @@ class ContactProjection implements Rebuildable {
     }
 
     @EventHandler
+    void on(ContactProfileChanged event, @SequenceNumber long seq, @Timestamp Instant at) {
+        if (claim(event.contactId(), seq, at)) {
+            ContactProfile profile = event.after();
+            set(event.contactId(), "first_name = ?, last_name = ?, email = ?, additional_emails = ?, mobile_phone = ?, "
+                            + "time_zone = ?, comments = ?", profile.firstName(), profile.lastName(), profile.email(),
+                    json.writeValueAsString(profile.additionalEmails()), profile.mobilePhone(), profile.timeZone(),
+                    profile.comments());
+        }
+    }
+
+    @EventHandler
     void on(DuplicateContactUnmerged event, @SequenceNumber long seq, @Timestamp Instant at) {
         if (!claim(event.contactId(), seq, at)) {
             return;
@@ -197,6 +210,7 @@ class ContactProjection implements Rebuildable {
         if (claim(event.contactId(), seq, at)) {
             set(event.contactId(), "status = ?, merged_into = NULL", event.status().name());
         }
+        // its additional e-mails were its own all along on this view: nothing more to give back
     }
 
 
@@ -219,8 +233,7 @@ class ContactProjection implements Rebuildable {
 
     /** Moves the view to {@code seq}; false when it is already there (a replayed event). */
     private boolean claim(String contactId, long seq, Instant at) {
-        return jdbc.sql("UPDATE contact_view SET version = ?, updated_at = ? WHERE id = ? AND version < ?")
-                .params(seq, column(at), contactId, seq).update() > 0;
+        return io.client360.query.web.Claims.claim(jdbc, "contact_view", contactId, seq, at);
     }
 
     private void set(String contactId, String assignments, Object... values) {

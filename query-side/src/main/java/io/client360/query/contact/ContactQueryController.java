@@ -1,7 +1,6 @@
 package io.client360.query.contact;
 
-import io.client360.kernel.DomainRuleViolation;
-import io.client360.kernel.ErrorCode;
+import io.client360.kernel.NotFound;
 import io.client360.query.web.Readers;
 import io.client360.query.web.TimeTravel;
 import io.client360.query.web.VersionWait;
@@ -47,14 +46,14 @@ class ContactQueryController {
                         @RequestParam(required = false) Instant asOf) {
         Readers.Reader reader = readers.current();
         if (!reader.mayReadContact(id)) {
-            throw new DomainRuleViolation(ErrorCode.NOT_FOUND, "No contact " + id + ".");
+            throw new NotFound("No contact " + id + ".");
         }
         if (asOf != null) {
-            return timeTravel.asOf(id, asOf, projection, () -> withClients(contacts.find(id)))
-                    .orElseThrow(() -> new DomainRuleViolation(ErrorCode.NOT_FOUND, "No contact " + id + " at " + asOf + "."));
+            return asReaderSees(reader, timeTravel.asOf(id, asOf, projection, () -> withClients(contacts.find(id)))
+                    .orElseThrow(() -> new NotFound("No contact " + id + " at " + asOf + ".")));
         }
-        return withClients(versionWait.atLeast(minVersion, () -> contacts.find(id), ContactView::version))
-                .orElseThrow(() -> new DomainRuleViolation(ErrorCode.NOT_FOUND, "No contact " + id + "."));
+        return asReaderSees(reader, withClients(versionWait.atLeast(minVersion, () -> contacts.find(id), ContactView::version))
+                .orElseThrow(() -> new NotFound("No contact " + id + ".")));
     }
 
     @GetMapping
@@ -69,8 +68,14 @@ class ContactQueryController {
         io.client360.query.web.Page<ContactView> found = contacts.search(q, email, clientId,
                 status == null ? null : status.name(), reader.isStaff() ? null : reader.id(), page, size);
         return new io.client360.query.web.Page<>(found.items().stream()
-                .map(view -> view.withClients(contacts.clients(view.id(), view.primaryClientId()))).toList(),
+                .map(view -> asReaderSees(reader, view.withClients(contacts.clients(view.id(), view.primaryClientId()))))
+                .toList(),
                 found.page(), found.size(), found.total());
+    }
+
+    /** Staff's comments are for staff. */
+    private static ContactView asReaderSees(Readers.Reader reader, ContactView view) {
+        return reader.isStaff() ? view : view.withoutComments();
     }
 
     private Optional<ContactView> withClients(Optional<ContactView> view) {

@@ -81,7 +81,7 @@ class ContactReadRepository {
         return new ContactView(rs.getString("id"), rs.getString("first_name"),
                         rs.getString("last_name"), rs.getString("email"),
                         json.readValue(rs.getString("additional_emails"), EMAILS), rs.getString("mobile_phone"),
-                        rs.getString("time_zone"), rs.getString("source"), rs.getBoolean("portal_access"),
+                        rs.getString("time_zone"), rs.getString("comments"), rs.getString("source"), rs.getBoolean("portal_access"),
                         rs.getBoolean("client_admin"), rs.getBoolean("invoice_access"), rs.getString("role"),
                         rs.getString("status"), rs.getString("lock_reason"), rs.getString("primary_client_id"),
                         rs.getString("merged_into"), Timestamps.read(rs, "last_login_at"), List.of(),

@@ -16,6 +16,7 @@ public record ContactView(String id,
                           List<String> additionalEmails,
                           String mobilePhone,
                           String timeZone,
+                          @Schema(description = "staff's comment on the contact; staff only") String comments,
                           @Schema(implementation = ContactSource.class) String source,
                           boolean portalAccess,
                           boolean clientAdmin,
@@ -32,8 +33,15 @@ public record ContactView(String id,
                           long version) {
 
     ContactView withClients(List<ClientView> clients) {
-        return new ContactView(id, firstName, lastName, email, additionalEmails, mobilePhone, timeZone, source,
-                portalAccess, clientAdmin, invoiceAccess, role, status, lockReason, primaryClientId, mergedInto,
+        return new ContactView(id, firstName, lastName, email, additionalEmails, mobilePhone, timeZone, comments,
+                source, portalAccess, clientAdmin, invoiceAccess, role, status, lockReason, primaryClientId, mergedInto,
+                lastLoginAt, clients, createdAt, updatedAt, version);
+    }
+
+    /** As a contact reads itself: without staff's comments. */
+    ContactView withoutComments() {
+        return new ContactView(id, firstName, lastName, email, additionalEmails, mobilePhone, timeZone, null,
+                source, portalAccess, clientAdmin, invoiceAccess, role, status, lockReason, primaryClientId, mergedInto,
                 lastLoginAt, clients, createdAt, updatedAt, version);
     }
 

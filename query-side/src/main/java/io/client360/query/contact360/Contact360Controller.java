@@ -1,8 +1,7 @@
 package io.client360.query.contact360;
 
+import io.client360.kernel.NotFound;
 import io.swagger.v3.oas.annotations.media.Schema;
-import io.client360.kernel.DomainRuleViolation;
-import io.client360.kernel.ErrorCode;
 import io.client360.query.web.Readers;
 import io.client360.query.web.Timestamps;
 import io.client360.query.web.VersionWait;
@@ -74,7 +73,7 @@ class Contact360Controller {
                 .param(id).query(String.class).list();
         List<ServiceRequest> serviceRequests = jdbc.sql("SELECT id, client_id, subject, status, priority, updated_at "
                         + "FROM inquiry_view WHERE contact_id = ? AND status NOT IN ('RESOLVED', 'CLOSED') "
-                        + "ORDER BY CASE WHEN priority = 'CRITICAL' THEN 0 ELSE 1 END, updated_at DESC, id "
+                        + "ORDER BY " + io.client360.query.web.Urgency.CRITICAL_FIRST + ", updated_at DESC, id "
                         + "LIMIT " + SERVICE_REQUESTS)
                 .param(id)
                 .query((rs, row) -> new ServiceRequest(rs.getString("id"), rs.getString("client_id"),
@@ -114,8 +113,8 @@ class Contact360Controller {
         return params;
     }
 
-    private static DomainRuleViolation notFound(String id) {
-        return new DomainRuleViolation(ErrorCode.NOT_FOUND, "No contact " + id + ".");
+    private static NotFound notFound(String id) {
+        return new NotFound("No contact " + id + ".");
     }
 
     /** The contact 360 ({@code contact, serviceRequests, assets, balances, entitlements}). */

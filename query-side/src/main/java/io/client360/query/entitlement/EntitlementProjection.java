@@ -128,8 +128,7 @@ class EntitlementProjection implements Rebuildable {
     }
 
     private boolean claim(String contractId, long seq, Instant at) {
-        return jdbc.sql("UPDATE contract_view SET version = ?, updated_at = ? WHERE id = ? AND version < ?")
-                .params(seq, column(at), contractId, seq).update() > 0;
+        return io.client360.query.web.Claims.claim(jdbc, "contract_view", contractId, seq, at);
     }
 
     private void insert(String contractId, EntitlementSpec entitlement, int position) {

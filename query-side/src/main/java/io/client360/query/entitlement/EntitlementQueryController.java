@@ -1,7 +1,6 @@
 package io.client360.query.entitlement;
 
-import io.client360.kernel.DomainRuleViolation;
-import io.client360.kernel.ErrorCode;
+import io.client360.kernel.NotFound;
 import io.client360.query.web.Readers;
 import io.client360.query.web.TimeTravel;
 import io.client360.query.web.VersionWait;
@@ -53,7 +52,7 @@ class EntitlementQueryController {
                 .query(Long.class).optional(), Long::longValue);
         Optional<List<EntitlementView>> entitlements = asOf == null ? read(id, reader)
                 : timeTravel.asOf(id, asOf, projection, () -> read(id, reader));
-        return entitlements.orElseThrow(() -> new DomainRuleViolation(ErrorCode.NOT_FOUND, "No contract " + id + "."));
+        return entitlements.orElseThrow(() -> new NotFound("No contract " + id + "."));
     }
 
     private Optional<List<EntitlementView>> read(String id, Readers.Reader reader) {

@@ -1,7 +1,7 @@
 package io.client360.query.inbound;
 
-import io.client360.kernel.DomainRuleViolation;
-import io.client360.kernel.ErrorCode;
+import io.client360.kernel.NotFound;
+import io.client360.kernel.Forbidden;
 import io.client360.platform.web.InvalidRequestException;
 import io.client360.query.web.Page;
 import io.client360.query.web.Readers;
@@ -61,12 +61,12 @@ class InboundMailController {
     InboundMailView one(@PathVariable @Size(max = 100) String id) {
         staffOnly();
         return jdbc.sql("SELECT * FROM inbound_mail_view WHERE mail_id = ?").param(id).query((rs, row) -> view(rs))
-                .optional().orElseThrow(() -> new DomainRuleViolation(ErrorCode.NOT_FOUND, "No inbound mail " + id + "."));
+                .optional().orElseThrow(() -> new NotFound("No inbound mail " + id + "."));
     }
 
     private void staffOnly() {
         if (!readers.current().isStaff()) {
-            throw new DomainRuleViolation(ErrorCode.FORBIDDEN, "Inbound mail is for staff.");
+            throw new Forbidden("Inbound mail is for staff.");
         }
     }
 

@@ -1,7 +1,6 @@
 package io.client360.query.inquiry;
 
-import io.client360.kernel.DomainRuleViolation;
-import io.client360.kernel.ErrorCode;
+import io.client360.kernel.NotFound;
 import io.client360.kernel.inquiry.InquiryStatus;
 import io.client360.kernel.inquiry.Priority;
 import io.client360.query.web.Page;
@@ -55,10 +54,10 @@ class InquiryQueryController {
                         @RequestParam(required = false) Instant asOf) {
         if (asOf != null) {
             return timeTravel.asOf(id, asOf, projection, () -> visible(id, null))
-                    .orElseThrow(() -> new DomainRuleViolation(ErrorCode.NOT_FOUND, "No inquiry " + id + " at " + asOf + "."));
+                    .orElseThrow(() -> new NotFound("No inquiry " + id + " at " + asOf + "."));
         }
         return visible(id, minVersion)
-                .orElseThrow(() -> new DomainRuleViolation(ErrorCode.NOT_FOUND, "No inquiry " + id + "."));
+                .orElseThrow(() -> new NotFound("No inquiry " + id + "."));
     }
 
     private java.util.Optional<InquiryView> visible(String id, Long minVersion) {
@@ -91,12 +90,12 @@ class InquiryQueryController {
     org.springframework.http.ResponseEntity<byte[]> attachment(@PathVariable @Size(max = 100) String id,
                                                                @PathVariable @Size(max = 100) String attachmentId) {
         InquiryView view = visible(id, null)
-                .orElseThrow(() -> new DomainRuleViolation(ErrorCode.NOT_FOUND, "No inquiry " + id + "."));
+                .orElseThrow(() -> new NotFound("No inquiry " + id + "."));
         InquiryView.AttachmentView file = view.attachments().stream().filter(a -> a.id().equals(attachmentId))
                 .findFirst()
-                .orElseThrow(() -> new DomainRuleViolation(ErrorCode.NOT_FOUND, "No attachment " + attachmentId + "."));
+                .orElseThrow(() -> new NotFound("No attachment " + attachmentId + "."));
         byte[] content = inquiries.content(id, attachmentId)
-                .orElseThrow(() -> new DomainRuleViolation(ErrorCode.NOT_FOUND, "No attachment " + attachmentId + "."));
+                .orElseThrow(() -> new NotFound("No attachment " + attachmentId + "."));
         return org.springframework.http.ResponseEntity.ok()
                 .contentType(org.springframework.http.MediaType.parseMediaType(file.contentType()))
                 .header("Content-Disposition", org.springframework.http.ContentDisposition.attachment()

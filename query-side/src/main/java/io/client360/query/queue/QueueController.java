@@ -1,7 +1,6 @@
 package io.client360.query.queue;
 
-import io.client360.kernel.DomainRuleViolation;
-import io.client360.kernel.ErrorCode;
+import io.client360.kernel.Forbidden;
 import io.client360.query.web.Readers;
 import io.client360.query.web.Timestamps;
 import io.swagger.v3.oas.annotations.Operation;
@@ -33,11 +32,11 @@ class QueueController {
     @Operation(operationId = "getQueue", summary = "Open inquiries of an assignment group with per-agent counts (staff only)")
     Queue queue(@PathVariable @Size(max = 200) String assignmentGroup) {
         if (!readers.current().isStaff()) {
-            throw new DomainRuleViolation(ErrorCode.FORBIDDEN, "Queues are for staff.");
+            throw new Forbidden("Queues are for staff.");
         }
         List<QueuedInquiry> inquiries = jdbc.sql("SELECT id, client_id, subject, status, priority, assignee_id, created_at "
                         + "FROM inquiry_view WHERE assignment_group = ? AND status NOT IN ('RESOLVED', 'CLOSED') "
-                        + "ORDER BY CASE priority WHEN 'CRITICAL' THEN 0 WHEN 'HIGH' THEN 1 WHEN 'MEDIUM' THEN 2 ELSE 3 END, "
+                        + "ORDER BY " + io.client360.query.web.Urgency.MOST_URGENT_FIRST + ", "
                         + "created_at, id")
                 .param(assignmentGroup)
                 .query((rs, row) -> new QueuedInquiry(rs.getString("id"), rs.getString("client_id"),

@@ -1,5 +1,6 @@
 package io.client360.query.replay;
 
+import io.client360.kernel.NotFound;
 import io.client360.kernel.DomainRuleViolation;
 import io.client360.kernel.ErrorCode;
 import io.client360.platform.web.InvalidRequestException;
@@ -47,7 +48,7 @@ class ReplayController {
     @GetMapping("/{id}")
     @Operation(operationId = "getReplay", summary = "A replay's progress: status, position, head and events per second")
     ReplayService.ReplayStatus status(@PathVariable @Size(max = 40) String id) {
-        return replays.status(id).orElseThrow(() -> new DomainRuleViolation(ErrorCode.NOT_FOUND, "No replay " + id + "."));
+        return replays.status(id).orElseThrow(() -> new NotFound("No replay " + id + "."));
     }
 
 

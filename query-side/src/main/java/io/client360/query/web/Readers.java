@@ -1,6 +1,6 @@
 package io.client360.query.web;
 
-import io.client360.kernel.DomainRuleViolation;
+import io.client360.kernel.Forbidden;
 import io.client360.kernel.ErrorCode;
 import io.client360.platform.authorization.Actor;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -52,7 +52,7 @@ public class Readers {
         boolean portal = jdbc.sql("SELECT role FROM contact_view WHERE id = ?").param(actor.id()).query(String.class)
                 .optional().map(role -> !"CALLER_ONLY".equals(role)).orElse(true);
         if (!portal) {
-            throw new DomainRuleViolation(ErrorCode.NO_PORTAL_ACCESS, "Contact " + actor.id()
+            throw new Forbidden(ErrorCode.NO_PORTAL_ACCESS, "Contact " + actor.id()
                     + " has no portal access; staff act on its behalf.");
         }
         Map<String, Membership> memberships = new LinkedHashMap<>();

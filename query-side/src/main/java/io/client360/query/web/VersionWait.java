@@ -1,6 +1,6 @@
 package io.client360.query.web;
 
-import io.client360.kernel.DomainRuleViolation;
+import io.client360.kernel.Unavailable;
 import io.client360.kernel.ErrorCode;
 import org.springframework.stereotype.Component;
 
@@ -33,14 +33,14 @@ public class VersionWait {
         Instant deadline = Instant.now().plus(properties.minVersionWait());
         while (view.map(v -> versionOf.applyAsLong(v) < minVersion).orElse(true)) {
             if (Instant.now().isAfter(deadline)) {
-                throw new DomainRuleViolation(ErrorCode.NOT_YET_VISIBLE,
+                throw new Unavailable(ErrorCode.NOT_YET_VISIBLE,
                         "The view has not reached version " + minVersion + " yet; retry shortly.");
             }
             try {
                 Thread.sleep(POLL.toMillis());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new DomainRuleViolation(ErrorCode.SERVICE_UNAVAILABLE, "Interrupted while waiting.");
+                throw new Unavailable(ErrorCode.SERVICE_UNAVAILABLE, "Interrupted while waiting.");
             }
             view = read.get();
         }

@@ -5,7 +5,7 @@ public sealed interface ContactEvent
         permits ContactCreated, ContactRoleChanged, ClientAccessGranted, ClientAccessRevoked, PrimaryClientChanged,
                 PortalSettingsChanged, ProductPreferencesSet, ContactAccessChanged, ContactLoggedIn, ContactLocked,
                 ContactReactivated, ContactRetiredAsDuplicate, DuplicateContactMerged, DuplicateContactUnmerged,
-                ContactRestoredFromMerge, ContactNoteAdded, ContactEntryMarked {
+                ContactRestoredFromMerge, ContactNoteAdded, ContactEntryMarked, ContactProfileChanged {
 
     String contactId();
 }
