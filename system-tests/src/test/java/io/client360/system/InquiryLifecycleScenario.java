@@ -87,6 +87,11 @@ abstract class InquiryLifecycleScenario {
                 .isEqualTo("L2.Production");
         assertThat(system().queries().get("/api/inquiries/" + id).json().get("assignmentGroup").asString())
                 .as("the live view after time travel").isEqualTo("L3.Platform");
+        String requester = worked.get("contactId").asString();
+        JsonNode contact360AsOpened = system().queries().get("/api/contacts/" + requester + "/360?asOf="
+                + java.time.Instant.parse(worked.get("createdAt").asString()).plusMillis(1)).json();
+        assertThat(contact360AsOpened.get("serviceRequests").findValuesAsString("priority"))
+                .as("a composed view as it was, on this database").contains("HIGH").doesNotContain("CRITICAL");
         assertThat(worked.get("assignmentGroup").asString()).isEqualTo("L3.Platform");
         assertThat(worked.get("assigneeId").asString()).isEqualTo("agent-9");
         assertThat(worked.get("priority").asString()).isEqualTo("CRITICAL");

@@ -38,6 +38,13 @@ public class AssetReads {
                 .optional().orElse(false);
     }
 
+    /** The ids of the assets of which {@code contactId} is primary party, directly or through their billing account. */
+    public List<String> idsOfContact(String contactId) {
+        return jdbc.sql("SELECT id FROM asset_view WHERE primary_contact_id = ? UNION SELECT id FROM asset_view "
+                        + "WHERE billing_account_id IN (SELECT id FROM billing_account_view WHERE primary_contact_id = ?)")
+                .params(contactId, contactId).query(String.class).list();
+    }
+
     /**
      * The assets of which {@code contactId} is primary party, directly or through the billing account they are billed
      * on: ACTIVE and SUSPENDED ones, and INACTIVE ones cancelled at {@code now} minus three months or later. Staff may

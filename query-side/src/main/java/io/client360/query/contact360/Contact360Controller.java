@@ -3,6 +3,8 @@ package io.client360.query.contact360;
 import io.client360.kernel.NotFound;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.client360.query.web.Readers;
+import io.client360.query.web.Rebuildable;
+import io.client360.query.web.TimeTravel;
 import io.client360.query.web.Timestamps;
 import io.client360.query.web.VersionWait;
 import io.swagger.v3.oas.annotations.Operation;
@@ -45,9 +47,13 @@ class Contact360Controller {
     private final AssetReads assets;
     private final BillingReads billing;
     private final Clock clock;
+    private final TimeTravel timeTravel;
+    private final List<Rebuildable> projections;
 
     Contact360Controller(JdbcClient jdbc, Readers readers, VersionWait versionWait, AssetReads assets,
-                         BillingReads billing, Clock clock) {
+                         BillingReads billing, Clock clock, TimeTravel timeTravel, List<Rebuildable> projections) {
+        this.timeTravel = timeTravel;
+        this.projections = projections;
         this.jdbc = jdbc;
         this.readers = readers;
         this.versionWait = versionWait;
@@ -57,18 +63,57 @@ class Contact360Controller {
     }
 
     @GetMapping(path = "/api/contacts/{id}/360", produces = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(operationId = "getContact360", summary = "Contact 360: contact, clients and role, ≤ 5 open service requests, entitlements")
+    @Operation(operationId = "getContact360", summary = "Contact 360: contact, clients and role, ≤ 5 open service requests, assets, balances, entitlements; asOf gives it as it was at that instant")
     Contact360 contact360(@PathVariable @Size(max = 100) String id,
-                          @RequestParam(required = false) @Min(0) Long minVersion) {
+                          @RequestParam(required = false) @Min(0) Long minVersion,
+                          @RequestParam(required = false) Instant asOf) {
         Readers.Reader reader = readers.current();
         if (!reader.mayReadContact(id)) {
             throw notFound(id);
         }
-        Map<String, Object> contact = versionWait.atLeast(minVersion, () -> jdbc.sql(
+        if (asOf != null) {
+            return timeTravel.asOfAll(foldsOf(id), asOf, () -> compose(id, reader, asOf))
+                    .orElseThrow(() -> new NotFound("No contact " + id + " at " + asOf + "."));
+        }
+        versionWait.atLeast(minVersion, () -> jdbc.sql("SELECT version FROM contact_view WHERE id = ?").param(id)
+                .query(Long.class).optional(), Long::longValue);
+        return compose(id, reader, clock.instant()).orElseThrow(() -> notFound(id));
+    }
+
+    /**
+     * Every aggregate the 360 is composed of, for a fold as of an instant: the contact, its inquiries, its clients'
+     * contracts, its assets and the billing accounts it is primary party of (as they are known now: one that did not
+     * exist yet at the instant folds to nothing).
+     */
+    private List<TimeTravel.Fold> foldsOf(String id) {
+        List<TimeTravel.Fold> folds = new java.util.ArrayList<>();
+        folds.add(new TimeTravel.Fold(id, projection("contact")));
+        jdbc.sql("SELECT id FROM inquiry_view WHERE contact_id = ? OR requester_id = ?").params(id, id)
+                .query(String.class).list().forEach(inquiry -> folds.add(new TimeTravel.Fold(inquiry, projection("inquiry"))));
+        jdbc.sql("SELECT c.id FROM contract_view c WHERE c.client_id IN "
+                        + "(SELECT client_id FROM contact_client WHERE contact_id = ?)").param(id)
+                .query(String.class).list().forEach(contract -> folds.add(new TimeTravel.Fold(contract, projection("entitlement"))));
+        assets.idsOfContact(id).forEach(asset -> folds.add(new TimeTravel.Fold(asset, projection("asset"))));
+        jdbc.sql("SELECT id FROM billing_account_view WHERE primary_contact_id = ?").param(id).query(String.class).list()
+                .forEach(account -> folds.add(new TimeTravel.Fold(account, projection("billing"))));
+        return folds;
+    }
+
+    private Rebuildable projection(String processor) {
+        return projections.stream().filter(projection -> projection.processor().equals(processor)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("No projection " + processor));
+    }
+
+    /** The 360 from the read models as they are (or as the fold left them), its rules applied at {@code now}. */
+    private java.util.Optional<Contact360> compose(String id, Readers.Reader reader, Instant now) {
+        java.util.Optional<Map<String, Object>> found = jdbc.sql(
                         "SELECT id, first_name, last_name, email, role, status, primary_client_id, version "
-                                + "FROM contact_view WHERE id = ?").param(id).query().listOfRows().stream().findFirst(),
-                        row -> ((Number) row.get("version")).longValue())
-                .orElseThrow(() -> notFound(id));
+                                + "FROM contact_view WHERE id = ?").param(id).query().listOfRows().stream().findFirst();
+        if (found.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        Map<String, Object> contact = found.get();
+        LocalDate today = LocalDate.ofInstant(now, java.time.ZoneOffset.UTC);
         List<String> clients = jdbc.sql("SELECT client_id FROM contact_client WHERE contact_id = ? ORDER BY client_id")
                 .param(id).query(String.class).list();
         List<ServiceRequest> serviceRequests = jdbc.sql("SELECT id, client_id, subject, status, priority, updated_at "
@@ -89,19 +134,19 @@ class Contact360Controller {
                                 + "AND (NOT EXISTS (SELECT 1 FROM contract_covered_contact k WHERE k.contract_id = c.id) "
                                 + "OR EXISTS (SELECT 1 FROM contract_covered_contact k WHERE k.contract_id = c.id "
                                 + "AND k.contact_id = ?)) ORDER BY c.start_date DESC, e.position")
-                .params(entitlementParams(clients, LocalDate.now(clock), id))
+                .params(entitlementParams(clients, today, id))
                 .query((rs, row) -> new Entitlement(rs.getString("id"), rs.getString("contract_name"),
                         rs.getString("client_id"), rs.getString("entitlement_id"), rs.getString("name"),
                         rs.getString("unit"), rs.getBigDecimal("total"), rs.getBigDecimal("consumed"),
                         rs.getBigDecimal("remaining")))
                 .list();
-        return new Contact360(new ContactSummary((String) contact.get("id"), (String) contact.get("first_name"),
+        return java.util.Optional.of(new Contact360(new ContactSummary((String) contact.get("id"), (String) contact.get("first_name"),
                 (String) contact.get("last_name"), (String) contact.get("email"), (String) contact.get("role"),
                 (String) contact.get("status"), (String) contact.get("primary_client_id"), clients,
                 ((Number) contact.get("version")).longValue()),
-                serviceRequests, assets.ofContact(id, clock.instant(), reader.isStaff()),
-                billing.unitsOfPrimaryContact(id, LocalDate.now(clock)).stream().map(Balance::of).toList(),
-                entitlements);
+                serviceRequests, assets.ofContact(id, now, reader.isStaff()),
+                billing.unitsOfPrimaryContact(id, today).stream().map(Balance::of).toList(),
+                entitlements));
     }
 
     /** The clients, today twice (in force: started, not ended) and the contact (covered, or all are). */

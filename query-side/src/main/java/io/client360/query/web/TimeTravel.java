@@ -55,13 +55,64 @@ public class TimeTravel {
         });
     }
 
+    /** One aggregate to fold, through the projection that builds its rows. */
+    public record Fold(String aggregateId, Rebuildable projection) {
+    }
+
+    /**
+     * A view composed of several read models as it was at {@code asOf}: every aggregate of {@code folds} is folded up
+     * to the instant into scratch copies of its projection's tables (one transaction, always rolled back), then
+     * {@code read} runs against them. An aggregate that did not exist yet leaves no row.
+     */
+    public <T> T asOfAll(java.util.List<Fold> folds, Instant asOf, Supplier<T> read) {
+        return transactions.execute(status -> {
+            status.setRollbackOnly();
+            java.util.Set<Rebuildable> projections = new java.util.LinkedHashSet<>();
+            folds.forEach(fold -> projections.add(fold.projection()));
+            String scratch = postgres ? shadowOnPostgres(projections) : shadowOnH2(projections);
+            try {
+                for (Fold fold : folds) {
+                    folding.refold(fold.aggregateId(), fold.projection(), asOf);
+                }
+                return read.get();
+            } finally {
+                if (!postgres) {
+                    dropOnH2(scratch);
+                }
+            }
+        });
+    }
+
+
+    private String shadowOnH2(java.util.Collection<Rebuildable> projections) {
+        String scratch = "TIME_TRAVEL_" + UUID.randomUUID().toString().replace("-", "").toUpperCase(Locale.ROOT);
+        jdbc.sql("CREATE SCHEMA " + scratch).update();
+        for (Rebuildable projection : projections) {
+            scratchTablesOnH2(scratch, projection);
+        }
+        jdbc.sql("SET SCHEMA " + scratch).update();
+        jdbc.sql("SET SCHEMA_SEARCH_PATH " + scratch + ", PUBLIC").update();
+        return scratch;
+    }
+
     /**
      * Temporary tables of the same names, dropped with the transaction; {@code pg_temp} named first on the search
      * path for this transaction only, which also makes PostgreSQL re-plan prepared statements against them.
      */
     private String shadowOnPostgres(Rebuildable projection) {
+        return shadowOnPostgres(java.util.List.of(projection));
+    }
+
+    private String shadowOnPostgres(java.util.Collection<Rebuildable> projections) {
         String live = jdbc.sql("SELECT current_schema()").query(String.class).single();
         jdbc.sql("SET LOCAL search_path TO pg_temp, " + quoted(live)).update();
+        for (Rebuildable projection : projections) {
+            createTemporaryTables(live, projection);
+        }
+        return "pg_temp";
+    }
+
+    private void createTemporaryTables(String live, Rebuildable projection) {
         for (String table : projection.tables()) {
             jdbc.sql("CREATE TEMPORARY TABLE " + table + " (LIKE " + quoted(live) + "." + table
                     + " INCLUDING DEFAULTS INCLUDING CONSTRAINTS INCLUDING INDEXES) ON COMMIT DROP").update();
@@ -70,13 +121,14 @@ public class TimeTravel {
             jdbc.sql("CREATE TEMPORARY TABLE " + table + " ON COMMIT DROP AS SELECT * FROM " + quoted(live) + "."
                     + table).update();
         }
-        return "pg_temp";
     }
 
     /** A scratch schema made current (H2 looks there first, then in PUBLIC); dropped afterwards. */
     private String shadowOnH2(Rebuildable projection) {
-        String scratch = "TIME_TRAVEL_" + UUID.randomUUID().toString().replace("-", "").toUpperCase(Locale.ROOT);
-        jdbc.sql("CREATE SCHEMA " + scratch).update();
+        return shadowOnH2(java.util.List.of(projection));
+    }
+
+    private void scratchTablesOnH2(String scratch, Rebuildable projection) {
         for (String table : projection.tables()) {
             jdbc.sql("CREATE TABLE " + scratch + "." + table + " AS SELECT * FROM PUBLIC." + table + " WITH NO DATA")
                     .update();
@@ -84,9 +136,6 @@ public class TimeTravel {
         for (String table : projection.referenceTables()) {
             jdbc.sql("CREATE TABLE " + scratch + "." + table + " AS SELECT * FROM PUBLIC." + table).update();
         }
-        jdbc.sql("SET SCHEMA " + scratch).update();
-        jdbc.sql("SET SCHEMA_SEARCH_PATH " + scratch + ", PUBLIC").update();
-        return scratch;
     }
 
     private void dropOnH2(String scratch) {

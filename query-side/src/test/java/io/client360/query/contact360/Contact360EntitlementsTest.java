@@ -79,4 +79,43 @@ class Contact360EntitlementsTest {
         view.get("entitlements").forEach(entitlement -> contracts.add(entitlement.get("contractId").asString()));
         assertThat(contracts).containsExactlyInAnyOrder("everyone", "ada-only");
     }
+
+    @Test
+    void theContact360AsOfAnInstant_showsTheContractsAndAssetsAsTheyWereThen() {
+        java.time.Instant created = java.time.Instant.parse("2026-03-01T10:00:00Z");
+        java.time.Instant contracted = java.time.Instant.parse("2026-03-05T10:00:00Z");
+        java.time.Instant suspended = java.time.Instant.parse("2026-03-07T10:00:00Z");
+        eventStore.publish(new GenericDomainEventMessage<>("Contact", "grace", 0, new ContactCreated("grace", "Grace",
+                "Hopper", "grace@navy.test", List.of(), null, null, ContactSource.DIRECT_ENTRY, true, false, false,
+                ContactRole.ASSOCIATE, List.of(new ClientMembership("navy", PortalSettings.defaults(), Map.of())), "navy",
+                null), MetaData.emptyInstance(), java.util.UUID.randomUUID().toString(), created));
+        eventStore.publish(new GenericDomainEventMessage<>("ServiceContract", "navy-gold", 0, new ServiceContractCreated(
+                "navy-gold", "navy", "Gold", LocalDate.of(2026, 1, 1), LocalDate.of(2027, 12, 31), List.of(), List.of(),
+                List.of(), List.of(), List.of(new EntitlementSpec("navy-cases", "Cases", EntitlementUnit.CASES,
+                BigDecimal.TEN, true)), List.of()), MetaData.emptyInstance(), java.util.UUID.randomUUID().toString(),
+                contracted));
+        eventStore.publish(List.of(
+                new GenericDomainEventMessage<>("Asset", "navy-asset", 0, new io.client360.kernel.asset.AssetCreated(
+                        "navy-asset", "navy", "grace", null, "Compiler", io.client360.kernel.asset.OfferType.SIMPLE,
+                        "A-0", null), MetaData.emptyInstance(), java.util.UUID.randomUUID().toString(), contracted),
+                new GenericDomainEventMessage<>("Asset", "navy-asset", 1, new io.client360.kernel.asset.AssetSuspended(
+                        "navy-asset", "moth in relay"), MetaData.emptyInstance(), java.util.UUID.randomUUID().toString(),
+                        suspended)));
+        Http staff = new Http(port).bearer(TestTokens.agent("agent-1"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> staff.get("/api/contacts/grace/360").json()
+                .path("assets").toString().contains("SUSPENDED"));
+
+        JsonNode beforeTheContract = staff.get("/api/contacts/grace/360?asOf=2026-03-02T00:00:00Z").json();
+        JsonNode beforeTheSuspension = staff.get("/api/contacts/grace/360?asOf=2026-03-06T00:00:00Z").json();
+        JsonNode now = staff.get("/api/contacts/grace/360").json();
+
+        assertThat(beforeTheContract.get("contact").get("firstName").asString()).isEqualTo("Grace");
+        assertThat(beforeTheContract.get("entitlements")).isEmpty();
+        assertThat(beforeTheContract.get("assets")).isEmpty();
+        assertThat(beforeTheSuspension.get("entitlements")).hasSize(1);
+        assertThat(beforeTheSuspension.get("assets").get(0).get("status").asString()).isEqualTo("ACTIVE");
+        assertThat(now.get("assets").get(0).get("status").asString()).isEqualTo("SUSPENDED");
+        assertThat(staff.get("/api/contacts/grace/360?asOf=2026-02-01T00:00:00Z").status())
+                .as("no contact yet").isEqualTo(404);
+    }
 }
