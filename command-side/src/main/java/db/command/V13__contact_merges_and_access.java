@@ -2,14 +2,13 @@ package db.command;
 
 import org.flywaydb.core.api.migration.BaseJavaMigration;
 import org.flywaydb.core.api.migration.Context;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
+import io.client360.platform.eventstore.StoredPayloads;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -31,31 +30,22 @@ public class V13__contact_merges_and_access extends BaseJavaMigration {
                     + "survivor_id VARCHAR(100) NOT NULL)");
             statement.execute("ALTER TABLE contact_standing ADD COLUMN portal_access BOOLEAN DEFAULT TRUE NOT NULL");
         }
-        JsonMapper json = JsonMapper.builder().build();
         Map<String, String> merges = new LinkedHashMap<>();
         Map<String, Boolean> invoiceAccess = new LinkedHashMap<>();
         Map<String, Boolean> portalAccess = new LinkedHashMap<>();
-        try (PreparedStatement events = connection.prepareStatement("SELECT payloadtype, payload FROM domainevententry "
-                + "WHERE payloadtype IN (?, ?, ?) ORDER BY globalindex")) {
-            events.setString(1, CONTACT_EVENTS + "ContactRetiredAsDuplicate");
-            events.setString(2, CONTACT_EVENTS + "ContactCreated");
-            events.setString(3, CONTACT_EVENTS + "ContactAccessChanged");
-            try (ResultSet rows = events.executeQuery()) {
-                while (rows.next()) {
-                    JsonNode payload = json.readTree(rows.getBytes(2));
-                    String contactId = payload.path("contactId").asString(null);
-                    if (contactId == null) {
-                        continue;
-                    }
-                    if (rows.getString(1).endsWith("ContactRetiredAsDuplicate")) {
-                        merges.put(contactId, payload.path("survivorId").asString());
-                    } else {
-                        invoiceAccess.put(contactId, payload.path("invoiceAccess").asBoolean(false));
-                        portalAccess.put(contactId, payload.path("portalAccess").asBoolean(true));
-                    }
-                }
+        StoredPayloads.forEach(connection, List.of(CONTACT_EVENTS + "ContactRetiredAsDuplicate",
+                CONTACT_EVENTS + "ContactCreated", CONTACT_EVENTS + "ContactAccessChanged"), (type, payload) -> {
+            String contactId = payload.path("contactId").asString(null);
+            if (contactId == null) {
+                return;
             }
-        }
+            if (type.equals("ContactRetiredAsDuplicate")) {
+                merges.put(contactId, payload.path("survivorId").asString());
+            } else {
+                invoiceAccess.put(contactId, payload.path("invoiceAccess").asBoolean(false));
+                portalAccess.put(contactId, payload.path("portalAccess").asBoolean(true));
+            }
+        });
         try (PreparedStatement insert = connection.prepareStatement(
                 "INSERT INTO contact_merge (duplicate_id, survivor_id) VALUES (?, ?)")) {
             for (Map.Entry<String, String> merge : merges.entrySet()) {

@@ -1,15 +1,15 @@
 package db.command;
 
 import org.flywaydb.core.api.migration.BaseJavaMigration;
+import io.client360.platform.eventstore.StoredPayloads;
 import org.flywaydb.core.api.migration.Context;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -30,28 +30,20 @@ public class V14__additional_emails extends BaseJavaMigration {
                     + "contact_id VARCHAR(100) NOT NULL)");
             statement.execute("CREATE INDEX contact_additional_email_contact ON contact_additional_email (contact_id)");
         }
-        JsonMapper json = JsonMapper.builder().build();
         Map<String, String> owners = new LinkedHashMap<>();
-        try (PreparedStatement events = connection.prepareStatement("SELECT payloadtype, payload FROM domainevententry "
-                + "WHERE payloadtype IN (?, ?) ORDER BY globalindex")) {
-            events.setString(1, CONTACT_EVENTS + "ContactCreated");
-            events.setString(2, CONTACT_EVENTS + "DuplicateContactMerged");
-            try (ResultSet rows = events.executeQuery()) {
-                while (rows.next()) {
-                    JsonNode payload = json.readTree(rows.getBytes(2));
-                    String contactId = payload.path("contactId").asString();
-                    boolean merged = rows.getString(1).endsWith("DuplicateContactMerged");
-                    for (JsonNode email : payload.path(merged ? "addedEmails" : "additionalEmails")) {
-                        String normalized = email.asString().strip().toLowerCase(Locale.ROOT);
-                        if (merged) {
-                            owners.put(normalized, contactId);
-                        } else {
-                            owners.putIfAbsent(normalized, contactId);
-                        }
-                    }
+        StoredPayloads.forEach(connection, List.of(CONTACT_EVENTS + "ContactCreated",
+                CONTACT_EVENTS + "DuplicateContactMerged"), (type, payload) -> {
+            boolean merged = type.equals("DuplicateContactMerged");
+            String contactId = payload.path("contactId").asString();
+            for (JsonNode email : payload.path(merged ? "addedEmails" : "additionalEmails")) {
+                String normalized = email.asString().strip().toLowerCase(Locale.ROOT);
+                if (merged) {
+                    owners.put(normalized, contactId);
+                } else {
+                    owners.putIfAbsent(normalized, contactId);
                 }
             }
-        }
+        });
         try (PreparedStatement insert = connection.prepareStatement(
                 "INSERT INTO contact_additional_email (email, contact_id) VALUES (?, ?)")) {
             for (Map.Entry<String, String> owner : owners.entrySet()) {

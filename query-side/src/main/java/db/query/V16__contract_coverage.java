@@ -1,14 +1,14 @@
 package db.query;
 
 import org.flywaydb.core.api.migration.BaseJavaMigration;
+import io.client360.platform.eventstore.StoredPayloads;
 import org.flywaydb.core.api.migration.Context;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.List;
 
 /**
  * The contacts each contract covers (none: every contact of its client), for the contact 360's entitlements; filled
@@ -23,24 +23,20 @@ public class V16__contract_coverage extends BaseJavaMigration {
             statement.execute("CREATE TABLE contract_covered_contact (contract_id VARCHAR(100) NOT NULL, "
                     + "contact_id VARCHAR(100) NOT NULL, PRIMARY KEY (contract_id, contact_id))");
         }
-        JsonMapper json = JsonMapper.builder().build();
-        try (PreparedStatement created = connection.prepareStatement("SELECT payload FROM domainevententry "
-                + "WHERE payloadtype = 'io.client360.kernel.contract.ServiceContractCreated' ORDER BY globalindex");
-             PreparedStatement insert = connection.prepareStatement("INSERT INTO contract_covered_contact "
-                     + "(contract_id, contact_id) SELECT ?, ? WHERE NOT EXISTS (SELECT 1 FROM contract_covered_contact "
-                     + "WHERE contract_id = ? AND contact_id = ?)");
-             ResultSet rows = created.executeQuery()) {
-            while (rows.next()) {
-                JsonNode contract = json.readTree(rows.getBytes(1));
-                String contractId = contract.path("contractId").asString();
-                for (JsonNode contact : contract.path("coveredContacts")) {
-                    insert.setString(1, contractId);
-                    insert.setString(2, contact.asString());
-                    insert.setString(3, contractId);
-                    insert.setString(4, contact.asString());
-                    insert.executeUpdate();
-                }
-            }
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO contract_covered_contact "
+                + "(contract_id, contact_id) SELECT ?, ? WHERE NOT EXISTS (SELECT 1 FROM contract_covered_contact "
+                + "WHERE contract_id = ? AND contact_id = ?)")) {
+            StoredPayloads.forEach(connection, List.of("io.client360.kernel.contract.ServiceContractCreated"),
+                    (type, contract) -> {
+                        String contractId = contract.path("contractId").asString();
+                        for (JsonNode contact : contract.path("coveredContacts")) {
+                            insert.setString(1, contractId);
+                            insert.setString(2, contact.asString());
+                            insert.setString(3, contractId);
+                            insert.setString(4, contact.asString());
+                            insert.executeUpdate();
+                        }
+                    });
         }
     }
 }

@@ -110,7 +110,7 @@ class GeneratedClientTest {
         assertThat(history).isNotEmpty();
         assertThat(history.get(0).getChanges()).as("changes survive a generated client").containsKey("status");
 
-        Contact360 contact360 = new Views360Api(readClient()).getContact360(contact.getId(), null);
+        Contact360 contact360 = new Views360Api(readClient()).getContact360(contact.getId(), null, null);
         assertThat(contact360.getContact()).isNotNull();
 
         ApiException refused = catchThrowableOfType(ApiException.class, () -> inquiries.addComment("no-such-inquiry",

@@ -30,9 +30,7 @@ class NotesOnPostgresTest {
     @BeforeAll
     static void start() {
         database = PostgresTestDatabase.create("notes");
-        // portal contacts act with their tokens here: no inactivity lock in the middle of a test
-        system = RunningSystem.start(database.springProperties(), java.util.List.of(
-                "client360.contact.lock-new-after=PT10M", "client360.contact.lock-inactive-after=PT10M"));
+        system = RunningSystem.startWithoutLocks(database.springProperties());
     }
 
     @AfterAll

@@ -45,6 +45,15 @@ final class RunningSystem implements AutoCloseable {
         return start(databaseProperties, List.of());
     }
 
+    /**
+     * Starts both sides with no inactivity lock in sight, for tests whose portal contacts act with their own tokens
+     * (the short timers would lock them after a few seconds).
+     */
+    static RunningSystem startWithoutLocks(String... databaseProperties) {
+        return start(databaseProperties, List.of("client360.contact.lock-new-after=PT10M",
+                "client360.contact.lock-inactive-after=PT10M"));
+    }
+
     /** Starts both sides; {@code commandSideOnly} are extra properties of the command side. */
     static RunningSystem start(String[] databaseProperties, List<String> commandSideOnly) {
         List<String> properties = new ArrayList<>(List.of(databaseProperties));
