@@ -5,7 +5,8 @@ import java.util.Optional;
 
 /**
  * The roles a token's {@code roles} claim may carry: the one definition of each role name. AGENT, SUPERVISOR and
- * ADMIN are staff; CONTACT is a client contact. A role name is matched exactly: nothing is split or trimmed, so
+ * ADMIN are staff; CONTACT is a client contact; AUDITOR reads the audit proofs only (alone on a token, it reads and
+ * writes nothing else: it is no staff and no contact of any client). A role name is matched exactly: nothing is split or trimmed, so
  * {@code "CONTACT,ADMIN"} is no role at all.
  */
 public enum Role {
@@ -16,7 +17,9 @@ public enum Role {
     /** Configures routing, groups, contacts at any client, dead letters and replays. */
     ADMIN(true),
     /** A client contact: acts as itself, at its own clients, under its settings. */
-    CONTACT(false);
+    CONTACT(false),
+    /** Reads audit proofs (tree heads, proofs, verification); nothing else. */
+    AUDITOR(false);
 
     private final boolean staff;
 
