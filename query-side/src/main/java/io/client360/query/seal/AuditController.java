@@ -33,12 +33,18 @@ class AuditController {
     private final AuditKey key;
     private final AuditVerifier verifier;
     private final JdbcClient jdbc;
+    private final tools.jackson.databind.json.JsonMapper json;
 
-    AuditController(SealedLog log, AuditKey key, AuditVerifier verifier, JdbcClient jdbc) {
+    /** The most events one export holds (page through larger ranges with from/to). */
+    static final long MAX_EXPORT = 10_000;
+
+    AuditController(SealedLog log, AuditKey key, AuditVerifier verifier, JdbcClient jdbc,
+                    tools.jackson.databind.json.JsonMapper json) {
         this.log = log;
         this.key = key;
         this.verifier = verifier;
         this.jdbc = jdbc;
+        this.json = json;
     }
 
     @Schema(name = "AuditPublicKey")
@@ -107,6 +113,52 @@ class AuditController {
     AuditVerifier.Verification verify(@RequestParam(required = false) @Size(max = 255) String aggregateId) {
         requireAuditor();
         return verifier.verify(aggregateId);
+    }
+
+    @GetMapping(path = "/api/audit/export", produces = "application/x-ndjson")
+    @Operation(operationId = "exportAuditLog", summary = "JSON Lines: a signed tree head, then each event of [from, to) with its stored bytes, its leaf and its inclusion proof in that head; ExportVerifier checks it offline")
+    org.springframework.http.ResponseEntity<String> export(@RequestParam(defaultValue = "0") @Min(0) long from,
+                                                           @RequestParam(required = false) @Min(1) Long to) {
+        requireAuditor();
+        TreeHead head = log.latestHead().orElseThrow(() -> new NotFound("No tree head signed yet."));
+        long end = Math.min(to == null ? head.size() : to, head.size());
+        if (end - from > MAX_EXPORT) {
+            throw new InvalidRequestException("to", "exports at most " + MAX_EXPORT + " events at a time");
+        }
+        StringBuilder lines = new StringBuilder();
+        lines.append(json.writeValueAsString(java.util.Map.of("treeHead", head))).append('\n');
+        MerkleLog.Nodes nodes = log.nodes();
+        jdbc.sql("SELECT s.position, s.event_id, s.previous_leaf, s.leaf_hash, e.type, e.aggregateidentifier, "
+                        + "e.sequencenumber, e.payloadtype, e.timestamp, e.payload, e.metadata FROM sealed_leaf s "
+                        + "LEFT JOIN domainevententry e ON e.eventidentifier = s.event_id "
+                        + "WHERE s.position >= ? AND s.position < ? ORDER BY s.position")
+                .params(from, end)
+                .query((rs, row) -> {
+                    long position = rs.getLong("position");
+                    java.util.Map<String, Object> event = new java.util.LinkedHashMap<>();
+                    event.put("eventId", rs.getString("event_id"));
+                    event.put("aggregateType", rs.getString("type"));
+                    event.put("aggregateId", rs.getString("aggregateidentifier"));
+                    event.put("sequence", rs.getLong("sequencenumber"));
+                    event.put("payloadType", rs.getString("payloadtype"));
+                    event.put("storedAt", rs.getString("timestamp"));
+                    event.put("payload", base64(rs.getBytes("payload")));
+                    event.put("metadata", base64(rs.getBytes("metadata")));
+                    java.util.Map<String, Object> leaf = new java.util.LinkedHashMap<>();
+                    leaf.put("previousLeaf", rs.getString("previous_leaf"));
+                    leaf.put("leafHash", rs.getString("leaf_hash"));
+                    return java.util.Map.of("position", position, "event", event, "leaf", leaf, "inclusion",
+                            java.util.Map.of("treeSize", head.size(),
+                                    "path", hex(MerkleLog.inclusionPath(nodes, position, head.size()))));
+                })
+                .list()
+                .forEach(line -> lines.append(json.writeValueAsString(line)).append('\n'));
+        return org.springframework.http.ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType("application/x-ndjson")).body(lines.toString());
+    }
+
+    private static String base64(byte[] bytes) {
+        return bytes == null ? "" : java.util.Base64.getEncoder().encodeToString(bytes);
     }
 
     private static List<String> hex(List<byte[]> hashes) {

@@ -184,6 +184,33 @@ class SealedLogTest {
                 .as("an auditor reads nothing else").isZero();
     }
 
+    @Test
+    synchronized void anExport_verifiesOfflineWithThePublicKeyOnly_andAForgedOneDoesNot() throws Exception {
+        sealed();
+        Http auditor = auditor();
+        java.security.PublicKey publicKey = TreeHead.publicKey(auditor.get("/api/audit/public-key").text("publicKey"));
+        String export = auditor.get("/api/audit/export?from=0&to=12").body();
+
+        io.client360.platform.audit.ExportVerifier.Result honest =
+                io.client360.platform.audit.ExportVerifier.verify(new java.io.StringReader(export), publicKey);
+
+        assertThat(honest.failures()).isEmpty();
+        assertThat(honest.checked()).isEqualTo(12);
+        List<String> lines = new ArrayList<>(export.lines().toList());
+        JsonNode fifth = tools.jackson.databind.json.JsonMapper.builder().build().readTree(lines.get(5));
+        String payload = fifth.path("event").path("payload").asString();
+        String forgedPayload = Base64.getEncoder().encodeToString(new String(Base64.getDecoder().decode(payload))
+                .replace("Asset", "Forged").getBytes());
+        lines.set(5, lines.get(5).replace(payload, forgedPayload));
+        var forged = io.client360.platform.audit.ExportVerifier.verify(
+                new java.io.StringReader(String.join("\n", lines)), publicKey);
+        assertThat(forged.failures()).isNotEmpty().allMatch(failure -> failure.startsWith("position "
+                + fifth.path("position").asLong() + ":"));
+        var otherKey = KeyPairGenerator.getInstance("Ed25519").generateKeyPair().getPublic();
+        assertThat(io.client360.platform.audit.ExportVerifier.verify(new java.io.StringReader(export), otherKey)
+                .failures()).containsExactly("tree head 12: not signed by the given public key");
+    }
+
     private static List<byte[]> hashes(JsonNode array) {
         List<byte[]> hashes = new ArrayList<>();
         array.forEach(hash -> hashes.add(HexFormat.of().parseHex(hash.asString())));
