@@ -5,8 +5,8 @@ import java.util.Optional;
 
 /**
  * The roles a token's {@code roles} claim may carry: the one definition of each role name. AGENT, SUPERVISOR and
- * ADMIN are staff; CONTACT is a client contact; AUDITOR reads the audit proofs only (alone on a token, it reads and
- * writes nothing else: it is no staff and no contact of any client). A role name is matched exactly: nothing is split or trimmed, so
+ * ADMIN are staff; CONTACT is a client contact; AUDITOR reads the audit proofs and INTEGRATION the integration feed
+ * only (alone on a token, neither reads nor writes anything else: it is no staff and no contact of any client). A role name is matched exactly: nothing is split or trimmed, so
  * {@code "CONTACT,ADMIN"} is no role at all.
  */
 public enum Role {
@@ -19,7 +19,9 @@ public enum Role {
     /** A client contact: acts as itself, at its own clients, under its settings. */
     CONTACT(false),
     /** Reads audit proofs (tree heads, proofs, verification); nothing else. */
-    AUDITOR(false);
+    AUDITOR(false),
+    /** An integrator's system: reads the integration feed; nothing else. */
+    INTEGRATION(false);
 
     private final boolean staff;
 
