@@ -7,6 +7,7 @@ package io.client360.kernel;
 public enum ErrorCode {
     VALIDATION_FAILED(Category.INVALID),
     MALFORMED_REQUEST(Category.INVALID),
+    WEBHOOK_TARGET_REFUSED(Category.INVALID),
     UNAUTHORIZED(Category.UNAUTHENTICATED),
     FORBIDDEN(Category.FORBIDDEN),
     NOT_CLIENT_ADMIN(Category.FORBIDDEN),

@@ -101,6 +101,9 @@ public class CommandAuthorization {
                 || command instanceof ConfigureClient) && !actor.isAdmin()) {
             throw forbidden("Only an ADMIN may change routing, assignment groups and client profiles.");
         }
+        if (command instanceof io.client360.kernel.webhook.SubscribeWebhook && !actor.isAdmin()) {
+            throw forbidden("Only an ADMIN subscribes webhooks.");
+        }
         if (command instanceof UnmergeContacts && !actor.isAdmin()) {
             throw forbidden("Only an ADMIN may reverse a merge.");
         }

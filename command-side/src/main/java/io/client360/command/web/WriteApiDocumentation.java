@@ -20,7 +20,7 @@ import java.util.Set;
 class WriteApiDocumentation implements OpenApiCustomizer {
 
     static final Set<String> CREATIONS = Set.of("createContact", "createInquiry", "createContract", "createAsset",
-            "openBillingAccount", "issueBill", "takePayment");
+            "openBillingAccount", "issueBill", "takePayment", "subscribeWebhook");
 
     @Override
     public void customise(OpenAPI openApi) {

@@ -111,12 +111,17 @@ class HostileInputPropertiesTest {
                      "lines":[{"description":"Licence","amount":"12.50"}]}"""),
             new Endpoint("POST", "/api/billing-accounts/{account}/payments", """
                     {"billUnitId":"unit-1","amount":"5.00","currency":"EUR","method":"CARD","reference":"r-1"}"""),
-            new Endpoint("POST", "/api/billing-accounts/{closing-account}/closure", "{\"reason\":\"moved\"}"));
+            new Endpoint("POST", "/api/billing-accounts/{closing-account}/closure", "{\"reason\":\"moved\"}"),
+            new Endpoint("POST", "/api/webhooks", """
+                    {"url":"https://hooks.example/client360","types":["AssetCreated"],
+                     "secret":"whsec_MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY="}"""));
 
     @BeforeContainer
     static void start() {
         database = PostgresTestDatabase.create("hostile");
-        commandSide = CommandSideApplication.builder().run(database.applicationArguments());
+        List<String> arguments = new java.util.ArrayList<>(List.of(database.applicationArguments()));
+        arguments.add("--client360.webhooks.allowed-hosts=hooks.example");
+        commandSide = CommandSideApplication.builder().run(arguments.toArray(String[]::new));
         http = new Http(Integer.parseInt(commandSide.getEnvironment().getProperty("local.server.port")))
                 .bearer(TestTokens.admin());
         String contact = http.post("/api/contacts", """

@@ -68,7 +68,9 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(InvalidRequestException.class)
     ResponseEntity<Object> invalid(InvalidRequestException e) {
-        return problem(Problems.invalid(e.errors()));
+        ProblemDetail problem = Problems.invalid(e.errors());
+        problem.setProperty("code", e.code().name());
+        return problem(problem);
     }
 
     @ExceptionHandler({CannotGetJdbcConnectionException.class, CannotCreateTransactionException.class,

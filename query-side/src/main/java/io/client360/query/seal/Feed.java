@@ -3,7 +3,6 @@ package io.client360.query.seal;
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.util.ArrayList;
@@ -15,9 +14,12 @@ import java.util.List;
  * a lower index can commit after a higher one).
  */
 @Component
-class Feed {
+public class Feed {
 
     static final int MAX_LIMIT = 500;
+    private static final tools.jackson.core.type.TypeReference<java.util.Map<String, Object>> FIELDS =
+            new tools.jackson.core.type.TypeReference<>() {
+            };
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -29,17 +31,18 @@ class Feed {
 
     /** One event of the feed; {@code data} is the event's payload as stored (its record's fields). */
     @Schema(name = "FeedItem")
-    record Item(long position, String eventId, String type, String aggregateId, long sequence, String at,
-                String actorId, String actorKind, @Schema(description = "the event's fields") JsonNode data) {
+    public record Item(long position, String eventId, String type, String aggregateId, long sequence, String at,
+                String actorId, String actorKind,
+                @Schema(description = "the event's fields, as stored") java.util.Map<String, Object> data) {
     }
 
     /** A page: the items and the {@code after} to ask for next. */
     @Schema(name = "FeedPage")
-    record Page(List<Item> items, long next) {
+    public record Page(List<Item> items, long next) {
     }
 
     /** The events after {@code after} (exclusive; -1 for the start), at most {@code limit}, of the given types. */
-    Page after(long after, int limit, List<String> types) {
+    public Page after(long after, int limit, List<String> types) {
         StringBuilder where = new StringBuilder("s.position > ?");
         List<Object> params = new ArrayList<>(List.of(after));
         if (!types.isEmpty()) {
@@ -64,7 +67,7 @@ class Feed {
                             type.substring(type.lastIndexOf('.') + 1), rs.getString("aggregate_id"),
                             rs.getLong("sequence"), rs.getString("stored_at"), rs.getString("actor_id"),
                             metadata == null ? null : json.readTree(metadata).path("actorKind").asString(null),
-                            payload == null ? null : json.readTree(payload));
+                            payload == null ? null : json.readValue(payload, FIELDS));
                 })
                 .list();
         return new Page(items, items.isEmpty() ? after : items.get(items.size() - 1).position());
