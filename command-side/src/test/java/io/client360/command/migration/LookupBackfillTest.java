@@ -1,16 +1,11 @@
 package io.client360.command.migration;
 
 import io.client360.testing.PostgresTestDatabase;
-import org.flywaydb.core.Flyway;
+import io.client360.testing.Migrations;
 import org.junit.jupiter.api.Test;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,24 +17,9 @@ class LookupBackfillTest {
 
     private static final String CONTACT = "io.client360.kernel.contact.";
 
-    private static Flyway flyway(PostgresTestDatabase database, String locations, String table, String target) {
-        return Flyway.configure().dataSource(database.url(), database.username(), "").locations(locations)
-                .table(table).baselineOnMigrate(true).baselineVersion("0").target(target).load();
-    }
-
     private static void store(Connection connection, String aggregateId, long sequence, String type, String payload)
             throws Exception {
-        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO domainevententry (aggregateidentifier, "
-                + "sequencenumber, type, eventidentifier, metadata, payload, payloadrevision, payloadtype, timestamp) "
-                + "VALUES (?, ?, 'Contact', ?, ?, ?, NULL, ?, '2026-01-01T00:00:00Z')")) {
-            insert.setString(1, aggregateId);
-            insert.setLong(2, sequence);
-            insert.setString(3, UUID.randomUUID().toString());
-            insert.setBytes(4, "{}".getBytes(StandardCharsets.UTF_8));
-            insert.setBytes(5, payload.getBytes(StandardCharsets.UTF_8));
-            insert.setString(6, CONTACT + type);
-            insert.executeUpdate();
-        }
+        Migrations.store(connection, "Contact", aggregateId, sequence, CONTACT + type, payload);
     }
 
     private static String created(String id, boolean portal, boolean invoice, String additional) {
@@ -48,21 +28,11 @@ class LookupBackfillTest {
                  "portalAccess":%s,"clientAdmin":false,"invoiceAccess":%s}""".formatted(id, id, additional, portal, invoice);
     }
 
-    private static List<String> rows(Connection connection, String sql) throws Exception {
-        List<String> rows = new ArrayList<>();
-        try (ResultSet result = connection.createStatement().executeQuery(sql)) {
-            while (result.next()) {
-                rows.add(result.getString(1) + "=" + result.getString(2));
-            }
-        }
-        return rows;
-    }
-
     @Test
     void anUpgradedStore_fillsMergesInvoiceAndPortalAccessAndAdditionalEmails_fromItsEvents() throws Exception {
         try (PostgresTestDatabase database = PostgresTestDatabase.create("backfill")) {
-            flyway(database, "classpath:db/eventstore", "flyway_eventstore_history", "latest").migrate();
-            flyway(database, "classpath:db/command", "flyway_command_history", "12").migrate();
+            Migrations.flyway(database, "classpath:db/eventstore", "flyway_eventstore_history", "latest").migrate();
+            Migrations.flyway(database, "classpath:db/command", "flyway_command_history", "12").migrate();
             try (Connection connection = database.connect()) {
                 store(connection, "invoicer", 0, "ContactCreated", created("invoicer", true, true, "\"i@home.test\""));
                 store(connection, "caller", 0, "ContactCreated", created("caller", false, false, ""));
@@ -81,16 +51,16 @@ class LookupBackfillTest {
                 }
             }
 
-            flyway(database, "classpath:db/command", "flyway_command_history", "latest").migrate();
+            Migrations.flyway(database, "classpath:db/command", "flyway_command_history", "latest").migrate();
 
             try (Connection connection = database.connect()) {
-                assertThat(rows(connection, "SELECT duplicate_id, survivor_id FROM contact_merge"))
+                assertThat(Migrations.rows(connection, "SELECT duplicate_id, survivor_id FROM contact_merge"))
                         .containsExactly("duplicate=survivor");
-                assertThat(rows(connection, "SELECT contact_id, invoice_access FROM contact_standing "
+                assertThat(Migrations.rows(connection, "SELECT contact_id, invoice_access FROM contact_standing "
                         + "WHERE invoice_access")).containsExactlyInAnyOrder("invoicer=t", "caller=t");
-                assertThat(rows(connection, "SELECT contact_id, portal_access FROM contact_standing "
+                assertThat(Migrations.rows(connection, "SELECT contact_id, portal_access FROM contact_standing "
                         + "WHERE NOT portal_access")).containsExactly("caller=f");
-                assertThat(rows(connection, "SELECT email, contact_id FROM contact_additional_email ORDER BY email"))
+                assertThat(Migrations.rows(connection, "SELECT email, contact_id FROM contact_additional_email ORDER BY email"))
                         .containsExactly("d@home.test=survivor", "duplicate@x.test=survivor", "i@home.test=invoicer");
             }
         }
