@@ -107,7 +107,8 @@ class HostileWritesReadBackTest {
                 "/api/inbound-mail?status=UNMATCHED", "/api/assets/" + asset, "/api/assets/" + asset + "/history",
                 "/api/billing-accounts/" + account, "/api/billing-accounts/" + account + "/payments",
                 "/api/billing-accounts/" + account + "/history?q=%27",
-                "/api/billing-accounts/" + account + "/bills/" + bill);
+                "/api/billing-accounts/" + account + "/bills/" + bill, "/api/contacts?q=%22", "/api/feed?limit=500",
+                "/api/audit/verify", "/api/contacts/" + contact + "/360?asOf=" + java.time.Instant.now());
         List<String> failures = new ArrayList<>();
         for (String read : reads) {
             for (Response answer : List.of(system.queries().get(read), system.queries().get(read, asContact))) {
@@ -185,6 +186,18 @@ class HostileWritesReadBackTest {
                 {"billUnitId":"unit-1","amount":"999999999999.99","method":"OTHER","reference":%s}"""
                 .formatted(json(escapeHeavy(200)))));
 
+        writes.add(system.commands().post("/api/inquiries/" + inquiry + "/notes",
+                "{\"body\":" + json(escapeHeavy(20_000)) + "}"));
+        writes.add(system.commands().post("/api/contacts/" + contact + "/notes",
+                "{\"body\":" + json(escapeHeavy(20_000)) + "}"));
+        writes.add(system.commands().send("PATCH", "/api/contacts/" + contact, "{\"firstName\":"
+                + json("R" + escapeHeavy(99)) + ",\"lastName\":" + json("R" + escapeHeavy(99)) + ",\"comments\":"
+                + json(escapeHeavy(4_000)) + ",\"mobilePhone\":\"+436641234567890\",\"timeZone\":"
+                + "\"America/Argentina/ComodRivadavia\",\"additionalEmails\":" + IntStream.range(0, 20)
+                .mapToObj(i -> json(i + "-" + "x".repeat(55) + "@" + "a".repeat(60) + "." + "b".repeat(60) + "."
+                        + "c".repeat(60) + ".test")).collect(Collectors.joining(",", "[", "]"))
+                + "}"));
+
         assertThat(writes).allSatisfy(write -> assertThat(write.status()).as(write.toString()).isBetween(200, 202));
         awaitProjected(writes.get(5).json().get("version").asLong());
         readBackEverything();
@@ -218,6 +231,7 @@ class HostileWritesReadBackTest {
                 Map.entry("/api/contracts", "{\"clientId\":\"acme\",\"name\":$,\"startDate\":\"2026-01-01\","
                         + "\"endDate\":\"2027-01-01\",\"coveredProducts\":[$]}"),
                 Map.entry("/api/assets/{asset}/suspension", "{\"reason\":$}"),
+                Map.entry("/api/inquiries/{inquiry}/notes", "{\"body\":$}"),
                 Map.entry("/api/assets/{asset}/resumption", "{\"reason\":$}"),
                 Map.entry("/api/billing-accounts/{account}/bills", "{\"billUnitId\":\"unit-1\",\"amount\":\"1\","
                         + "\"issueDate\":\"2026-01-01\",\"dueDate\":\"2026-02-01\",\"lines\":[{\"description\":$,"

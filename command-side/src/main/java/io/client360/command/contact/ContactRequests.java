@@ -120,8 +120,8 @@ final class ContactRequests {
 
     /** A change of profile: what is left out stays; an empty mobilePhone, timeZone or comments clears it. */
     @io.swagger.v3.oas.annotations.media.Schema(name = "ContactProfilePatch")
-    record ProfilePatch(@Size(min = 1, max = NAME) @Pattern(regexp = ".*\\S.*", message = "must not be blank") String firstName,
-                        @Size(min = 1, max = NAME) @Pattern(regexp = ".*\\S.*", message = "must not be blank") String lastName,
+    record ProfilePatch(@Size(min = 1, max = NAME) @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank") String firstName,
+                        @Size(min = 1, max = NAME) @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank") String lastName,
                         @Email @Size(min = 3, max = EMAIL) String email,
                         @Size(max = 20) List<@NotBlank @Email @Size(max = EMAIL) String> additionalEmails,
                         @Pattern(regexp = "^$|" + E164, message = "must be a mobile number in E.164 form, e.g. +436641234567, or empty")
