@@ -5,7 +5,6 @@ import io.client360.platform.audit.SealedLeaf;
 import io.client360.platform.audit.TreeHead;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.json.JsonMapper;
 
 import java.security.PublicKey;
 import java.util.ArrayList;
@@ -27,13 +26,11 @@ class AuditVerifier {
     private final JdbcClient jdbc;
     private final SealedLog log;
     private final AuditKey key;
-    private final JsonMapper json;
 
-    AuditVerifier(JdbcClient jdbc, SealedLog log, AuditKey key, JsonMapper json) {
+    AuditVerifier(JdbcClient jdbc, SealedLog log, AuditKey key) {
         this.jdbc = jdbc;
         this.log = log;
         this.key = key;
-        this.json = json;
     }
 
     /** One finding: the event id (or {@code tree-head:<size>}) and what is wrong with it. */
@@ -64,18 +61,7 @@ class AuditVerifier {
                 failures.add(new Failure(sealed.eventId(), "the aggregate's hash chain is broken at this event"));
             }
             lastOfAggregate.put(sealed.aggregateId(), sealed.leafHash());
-            var stored = jdbc.sql("SELECT type, aggregateidentifier, sequencenumber, payloadtype, timestamp, payload, "
-                            + "metadata FROM domainevententry WHERE eventidentifier = ?")
-                    .param(sealed.eventId())
-                    .query((rs, row) -> {
-                        byte[] metadata = rs.getBytes("metadata") == null ? new byte[0] : rs.getBytes("metadata");
-                        return new SealedLeaf(sealed.eventId(), rs.getString("type"), rs.getString("aggregateidentifier"),
-                                rs.getLong("sequencenumber"), rs.getString("payloadtype"), rs.getString("timestamp"),
-                                metadata.length == 0 ? null : json.readTree(metadata).path("actorId").asString(null),
-                                SealedLeaf.sha256(rs.getBytes("payload")), SealedLeaf.sha256(metadata),
-                                sealed.previousLeaf());
-                    })
-                    .optional();
+            var stored = log.storedLeaf(sealed.eventId(), ofAggregate -> sealed.previousLeaf());
             if (stored.isEmpty()) {
                 failures.add(new Failure(sealed.eventId(), "the sealed event is missing from the store (deleted)"));
                 continue;

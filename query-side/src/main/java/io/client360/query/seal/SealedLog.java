@@ -21,10 +21,33 @@ public class SealedLog {
 
     private final JdbcClient jdbc;
     private final AuditKey key;
+    private final tools.jackson.databind.json.JsonMapper json;
 
-    SealedLog(JdbcClient jdbc, AuditKey key) {
+    SealedLog(JdbcClient jdbc, AuditKey key, tools.jackson.databind.json.JsonMapper json) {
         this.jdbc = jdbc;
         this.key = key;
+        this.json = json;
+    }
+
+    /**
+     * The leaf an event makes as it is stored now (its row's bytes), chained to the leaf {@code previousOf} gives for
+     * its aggregate; empty when the event is not stored. The one way both the sealer and the verifier build a leaf.
+     */
+    Optional<SealedLeaf> storedLeaf(String eventId, java.util.function.UnaryOperator<String> previousOf) {
+        return jdbc.sql("SELECT type, aggregateidentifier, sequencenumber, payloadtype, timestamp, payload, metadata "
+                        + "FROM domainevententry WHERE eventidentifier = ?")
+                .param(eventId)
+                .query((rs, row) -> {
+                    byte[] metadata = rs.getBytes("metadata") == null ? new byte[0] : rs.getBytes("metadata");
+                    String aggregateId = rs.getString("aggregateidentifier");
+                    return new SealedLeaf(eventId, rs.getString("type"), aggregateId, rs.getLong("sequencenumber"),
+                            rs.getString("payloadtype"), rs.getString("timestamp"),
+                            metadata.length == 0 ? null : json.readTree(metadata)
+                                    .path(io.client360.kernel.MetadataKeys.ACTOR_ID).asString(null),
+                            SealedLeaf.sha256(rs.getBytes("payload")), SealedLeaf.sha256(metadata),
+                            previousOf.apply(aggregateId));
+                })
+                .optional();
     }
 
     /** How many leaves the log has (the next position). */
