@@ -88,6 +88,13 @@ public class PlatformAutoConfiguration {
         return NulRejectingStrings.module();
     }
 
+    /** Which URLs webhooks may call (checked on subscription and before every delivery). */
+    @Bean
+    io.client360.platform.webhook.WebhookTargets webhookTargets(
+            @org.springframework.beans.factory.annotation.Value("${client360.webhooks.allowed-hosts:}") String hosts) {
+        return new io.client360.platform.webhook.WebhookTargets(hosts);
+    }
+
     /** Every operation's error answers, documented as the shared problem schema. */
     @Bean
     org.springdoc.core.customizers.OpenApiCustomizer problemsInOpenApi() {

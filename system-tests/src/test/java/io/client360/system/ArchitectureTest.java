@@ -63,6 +63,22 @@ class ArchitectureTest {
                 .check(CLASSES);
     }
 
+    @Test
+    void everyEventAnAggregateAppliesOrAHandlerTakes_isPublished() {
+        java.util.Set<String> published = new java.util.HashSet<>(io.client360.kernel.PublishedEvents.all().stream()
+                .map(Class::getName).toList());
+        java.util.List<String> unpublished = new java.util.ArrayList<>();
+        CLASSES.stream().flatMap(type -> type.getMethods().stream())
+                .filter(method -> method.isAnnotatedWith(org.axonframework.eventsourcing.EventSourcingHandler.class)
+                        || method.isAnnotatedWith(org.axonframework.eventhandling.EventHandler.class))
+                .filter(method -> !method.getRawParameterTypes().isEmpty())
+                .map(method -> method.getRawParameterTypes().get(0))
+                .filter(type -> type.getPackageName().startsWith("io.client360.kernel"))
+                .filter(type -> !type.isInterface() && !published.contains(type.getName()))
+                .forEach(type -> unpublished.add(type.getName()));
+        assertThat(unpublished).as("event types missing from PublishedEvents (the feed's schemas)").isEmpty();
+    }
+
     /** Every main source file of the project, with its path. */
     private static java.util.List<java.nio.file.Path> mainSources() throws java.io.IOException {
         java.nio.file.Path root = java.nio.file.Path.of("..").toAbsolutePath().normalize();

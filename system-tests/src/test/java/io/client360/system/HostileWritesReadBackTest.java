@@ -201,6 +201,8 @@ class HostileWritesReadBackTest {
         assertThat(writes).allSatisfy(write -> assertThat(write.status()).as(write.toString()).isBetween(200, 202));
         awaitProjected(writes.get(5).json().get("version").asLong());
         readBackEverything();
+        assertThat(PublishedShapes.violations(system)).as("the feed's data is what the published schemas say")
+                .isEmpty();
     }
 
     @Property(tries = 120)

@@ -144,6 +144,8 @@ class ReplayOnPostgresTest {
 
         assertThat(settledDump()).isEqualTo(before);
         assertThat(readsDuringReplay).isNotEmpty().allMatch(status -> status == 200);
+        assertThat(PublishedShapes.violations(system)).as("the feed's data is what the published schemas say")
+                .isEmpty();
     }
 
     @Test

@@ -63,7 +63,8 @@ class WebhooksOnPostgresTest {
         List<String> properties = new ArrayList<>(List.of(database.springProperties()));
         properties.addAll(List.of("client360.webhooks.max-attempts=3", "client360.webhooks.first-retry=PT0.2S",
                 "client360.webhooks.interval=PT0.2S"));
-        system = RunningSystem.start(properties.toArray(String[]::new), List.of("client360.webhooks.allowed-hosts=127.0.0.1"));
+        properties.add("client360.webhooks.allowed-hosts=127.0.0.1");
+        system = RunningSystem.start(properties.toArray(String[]::new));
     }
 
     @AfterAll

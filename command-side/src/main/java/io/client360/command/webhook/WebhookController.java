@@ -3,8 +3,10 @@ package io.client360.command.webhook;
 import io.client360.command.web.CommandDispatcher;
 import io.client360.command.web.Creations;
 import io.client360.command.web.Identified;
+import io.client360.kernel.PublishedEvents;
 import io.client360.kernel.webhook.SubscribeWebhook;
 import io.client360.platform.web.InvalidRequestException;
+import io.client360.platform.webhook.WebhookTargets;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -61,6 +63,10 @@ class WebhookController {
         } catch (IllegalArgumentException e) {
             throw new InvalidRequestException("secret", "must be whsec_ followed by the base64 key");
         }
+        command.types().stream().filter(type -> PublishedEvents.named(type).isEmpty()).findFirst()
+                .ifPresent(unknown -> {
+                    throw new InvalidRequestException("types", "'" + unknown + "' is no event type");
+                });
         targets.requireAllowed(command.url());
         return creations.create("/api/webhooks", command, String.class, id -> new Subscribed(id, 0));
     }

@@ -1,6 +1,8 @@
 package io.client360.query.seal;
 
 import io.client360.kernel.Forbidden;
+import io.client360.kernel.PublishedEvents;
+import io.client360.platform.web.InvalidRequestException;
 import io.client360.platform.authorization.Actor;
 import io.client360.platform.authorization.Role;
 import io.swagger.v3.oas.annotations.Operation;
@@ -9,6 +11,8 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 import org.springframework.http.MediaType;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -36,6 +40,7 @@ class FeedController {
                    @RequestParam(defaultValue = "100") @Min(1) @Max(Feed.MAX_LIMIT) int limit,
                    @RequestParam(required = false) @Size(max = 50) List<@Size(max = 100) String> types) {
         requireIntegrator();
+        requirePublished(types);
         return feed.after(after == null ? -1 : after, limit, types == null ? List.of() : types);
     }
 
@@ -48,7 +53,17 @@ class FeedController {
         if (lastEventId != null && lastEventId.matches("[0-9]{1,18}")) {
             from = Long.parseLong(lastEventId);
         }
-        return streams.open(from);
+        Jwt token = (Jwt) SecurityContextHolder.getContext().getAuthentication().getPrincipal();
+        return streams.open(Actor.current().id(), token.getExpiresAt(), from);
+    }
+
+    /** A filter names event types by their simple names, as the feed shows them; a misspelt one is refused. */
+    static void requirePublished(List<String> types) {
+        if (types != null) {
+            types.stream().filter(type -> PublishedEvents.named(type).isEmpty()).findFirst().ifPresent(unknown -> {
+                throw new InvalidRequestException("types", "'" + unknown + "' is no event type");
+            });
+        }
     }
 
     private static void requireIntegrator() {

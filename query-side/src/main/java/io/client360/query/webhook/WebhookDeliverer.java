@@ -1,5 +1,6 @@
 package io.client360.query.webhook;
 
+import io.client360.platform.webhook.WebhookTargets;
 import io.client360.query.seal.Feed;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,7 +32,8 @@ import static io.client360.query.web.Timestamps.column;
  * Webhooks way ({@code webhook-id} the event id, {@code webhook-timestamp}, {@code webhook-signature} {@code v1,}
  * base64 HMAC-SHA256 of {@code id.timestamp.body} with the subscription's key); a failed one is retried with back-off
  * ({@code client360.webhooks.first-retry} doubling up to {@code max-retry}) and the later ones wait for it, until
- * {@code max-attempts}: then it is dead (listed, redeliverable) and the next goes.
+ * {@code max-attempts}: then it is dead (listed, redeliverable) and the next goes. The target is checked again before
+ * every attempt ({@link WebhookTargets}); one that now resolves to a private address fails the attempt unsent.
  */
 @Component
 class WebhookDeliverer {
@@ -47,17 +49,19 @@ class WebhookDeliverer {
     private final JsonMapper json;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
             .followRedirects(HttpClient.Redirect.NEVER).build();
+    private final WebhookTargets targets;
     private final int maxAttempts;
     private final Duration firstRetry;
     private final Duration maxRetry;
 
-    WebhookDeliverer(JdbcClient jdbc, Feed feed, JsonMapper json,
+    WebhookDeliverer(JdbcClient jdbc, Feed feed, JsonMapper json, WebhookTargets targets,
                      @Value("${client360.webhooks.max-attempts:8}") int maxAttempts,
                      @Value("${client360.webhooks.first-retry:PT1S}") Duration firstRetry,
                      @Value("${client360.webhooks.max-retry:PT5M}") Duration maxRetry) {
         this.jdbc = jdbc;
         this.feed = feed;
         this.json = json;
+        this.targets = targets;
         this.maxAttempts = maxAttempts;
         this.firstRetry = firstRetry;
         this.maxRetry = maxRetry;
@@ -118,21 +122,24 @@ class WebhookDeliverer {
         String body = json.writeValueAsString(item);
         String timestamp = Long.toString(Instant.now().getEpochSecond());
         Integer status = null;
-        String error = null;
-        try {
-            HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(subscription.url()))
-                    .timeout(Duration.ofSeconds(10))
-                    .header("Content-Type", "application/json")
-                    .header("webhook-id", next.eventId())
-                    .header("webhook-timestamp", timestamp)
-                    .header("webhook-signature", signature(subscription.id(), next.eventId(), timestamp, body))
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding());
-            status = response.statusCode();
-        } catch (java.io.IOException | IllegalArgumentException e) {
-            error = e.getClass().getSimpleName() + ": " + e.getMessage();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
+        String error = targets.refusal(subscription.url()).map(why -> "target refused: the URL " + why).orElse(null);
+        if (error == null) {
+            try {
+                HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(subscription.url()))
+                        .timeout(Duration.ofSeconds(10))
+                        .header("Content-Type", "application/json")
+                        .header("webhook-id", next.eventId())
+                        .header("webhook-timestamp", timestamp)
+                        .header("webhook-signature", signature(subscription.id(), next.eventId(), timestamp, body))
+                        .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                        HttpResponse.BodyHandlers.discarding());
+                status = response.statusCode();
+            } catch (java.io.IOException | IllegalArgumentException e) {
+                error = e.getClass().getSimpleName() + ": " + e.getMessage();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
         }
         if (status != null && status >= 200 && status < 300) {
             jdbc.sql("UPDATE webhook_delivery SET status = 'DELIVERED', attempts = attempts + 1, last_status = ?, "

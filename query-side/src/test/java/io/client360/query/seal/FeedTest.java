@@ -4,6 +4,7 @@ import io.client360.kernel.MetadataKeys;
 import io.client360.kernel.asset.AssetCreated;
 import io.client360.kernel.asset.AssetSuspended;
 import io.client360.kernel.asset.OfferType;
+import io.client360.kernel.inquiry.InquiryClosed;
 import io.client360.query.QuerySideApplication;
 import io.client360.testing.FreshPostgresDatabase;
 import io.client360.testing.Http;
@@ -120,6 +121,52 @@ class FeedTest {
             }, id -> id != null);
         }
         assertThat(firstId).as("resumes right after the last event it had").isEqualTo("200");
+    }
+
+    @Test
+    void anEventStoredAtAnOlderRevision_isPublishedInItsTypesCurrentShape() {
+        eventStore.publish(List.of(new GenericDomainEventMessage<>("Inquiry", "old-1", 0,
+                new InquiryClosed("old-1", "SOLVED", false), MetaData.with(MetadataKeys.ACTOR_ID, "system"))));
+        // as revision 1 stored it: no revision, no "automatic" field
+        jdbc.sql("UPDATE domainevententry SET payloadrevision = NULL, payload = ? WHERE aggregateidentifier = 'old-1'")
+                .param("{\"inquiryId\":\"old-1\",\"resolutionCode\":\"SOLVED\"}".getBytes(StandardCharsets.UTF_8))
+                .update();
+
+        JsonNode closed = integrator().get("/api/feed?types=InquiryClosed").json().get("items").get(0);
+
+        assertThat(closed.get("aggregateId").asString()).isEqualTo("old-1");
+        assertThat(closed.get("data").get("automatic").asBoolean()).as("upcast to revision 2").isTrue();
+        assertThat(closed.get("data").get("resolutionCode").asString()).isEqualTo("SOLVED");
+    }
+
+    @Test
+    void aFilterNamingNoEventType_isRefusedWithAFieldError() {
+        Http.Response refused = integrator().get("/api/feed?types=AssetCreated&types=AssetCreatd");
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.toString()).contains("types").contains("AssetCreatd");
+    }
+
+    @Test
+    void aCallerHoldsAtMostThreeStreams_andAStreamEndsWhenItsTokenExpires() throws Exception {
+        String token = TestTokens.withClaims(java.util.Map.of("sub", "short-lived", "roles", List.of("INTEGRATION"),
+                "exp", java.util.Date.from(java.time.Instant.now().plusSeconds(3))));
+        HttpClient client = HttpClient.newHttpClient();
+        HttpRequest open = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/feed/stream?after=0"))
+                .header("Authorization", "Bearer " + token).build();
+        List<HttpResponse<java.io.InputStream>> streams = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            streams.add(client.send(open, HttpResponse.BodyHandlers.ofInputStream()));
+            assertThat(streams.get(i).statusCode()).isEqualTo(200);
+        }
+        assertThat(client.send(open, HttpResponse.BodyHandlers.ofString()).statusCode()).as("a fourth")
+                .isEqualTo(429);
+
+        for (HttpResponse<java.io.InputStream> stream : streams) {
+            try (java.io.InputStream body = stream.body()) {
+                await().atMost(Duration.ofSeconds(20)).until(() -> body.read(new byte[8192]) < 0);
+            }
+        }
     }
 
     @Test
