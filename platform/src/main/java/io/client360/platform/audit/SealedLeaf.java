@@ -33,6 +33,12 @@ public record SealedLeaf(String eventId,
         return text.getBytes(StandardCharsets.UTF_8);
     }
 
+    /** The same leaf chained to {@code previous}, the leaf hash of its aggregate's previous event. */
+    public SealedLeaf chainedTo(String previous) {
+        return new SealedLeaf(eventId, aggregateType, aggregateId, sequence, payloadType, storedAt, actorId,
+                payloadSha256, metadataSha256, previous);
+    }
+
     /** RFC 9162's leaf hash of it, hex. */
     public String leafHash() {
         return HexFormat.of().formatHex(MerkleLog.leafHash(bytes()));

@@ -3,14 +3,21 @@ package io.client360.query.seal;
 import io.client360.platform.audit.MerkleLog;
 import io.client360.platform.audit.SealedLeaf;
 import io.client360.platform.audit.TreeHead;
+import io.client360.query.web.Timestamps;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The sealed log in the database: leaves at gapless positions, the hashes of the perfect subtrees kept as leaves
@@ -20,11 +27,13 @@ import java.util.Optional;
 public class SealedLog {
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batches;
     private final AuditKey key;
     private final tools.jackson.databind.json.JsonMapper json;
 
-    SealedLog(JdbcClient jdbc, AuditKey key, tools.jackson.databind.json.JsonMapper json) {
+    SealedLog(JdbcClient jdbc, JdbcTemplate batches, AuditKey key, tools.jackson.databind.json.JsonMapper json) {
         this.jdbc = jdbc;
+        this.batches = batches;
         this.key = key;
         this.json = json;
     }
@@ -34,58 +43,122 @@ public class SealedLog {
      * its aggregate; empty when the event is not stored. The one way both the sealer and the verifier build a leaf.
      */
     Optional<SealedLeaf> storedLeaf(String eventId, java.util.function.UnaryOperator<String> previousOf) {
-        return jdbc.sql("SELECT type, aggregateidentifier, sequencenumber, payloadtype, timestamp, payload, metadata "
-                        + "FROM domainevententry WHERE eventidentifier = ?")
-                .param(eventId)
+        return Optional.ofNullable(storedLeaves(List.of(eventId)).get(eventId))
+                .map(leaf -> leaf.chainedTo(previousOf.apply(leaf.aggregateId())));
+    }
+
+    /** The leaves the stored events make, not yet chained, by event id (an event not stored is absent). */
+    private Map<String, SealedLeaf> storedLeaves(List<String> eventIds) {
+        Map<String, SealedLeaf> leaves = new HashMap<>();
+        jdbc.sql("SELECT eventidentifier, type, aggregateidentifier, sequencenumber, payloadtype, timestamp, payload, "
+                        + "metadata FROM domainevententry WHERE eventidentifier IN (" + marks(eventIds.size()) + ")")
+                .params(List.copyOf(eventIds))
                 .query((rs, row) -> {
                     byte[] metadata = rs.getBytes("metadata") == null ? new byte[0] : rs.getBytes("metadata");
-                    String aggregateId = rs.getString("aggregateidentifier");
-                    return new SealedLeaf(eventId, rs.getString("type"), aggregateId, rs.getLong("sequencenumber"),
+                    return new SealedLeaf(rs.getString("eventidentifier"), rs.getString("type"),
+                            rs.getString("aggregateidentifier"), rs.getLong("sequencenumber"),
                             rs.getString("payloadtype"), rs.getString("timestamp"),
                             metadata.length == 0 ? null : json.readTree(metadata)
                                     .path(io.client360.kernel.MetadataKeys.ACTOR_ID).asString(null),
-                            SealedLeaf.sha256(rs.getBytes("payload")), SealedLeaf.sha256(metadata),
-                            previousOf.apply(aggregateId));
+                            SealedLeaf.sha256(rs.getBytes("payload")), SealedLeaf.sha256(metadata), null);
                 })
-                .optional();
+                .list()
+                .forEach(leaf -> leaves.put(leaf.eventId(), leaf));
+        return leaves;
+    }
+
+    /**
+     * Appends the events, in this order, at the next positions: each chained to its aggregate's previous leaf, with
+     * the perfect subtrees they complete, and a signed tree head every {@code headEvery} leaves. An event sealed
+     * before (a redelivered batch) is skipped, since positions are final. A handful of statements per call rather
+     * than per event: the rows are read in one query, the chains' previous leaves in another, and the leaves and
+     * nodes are written as two JDBC batches.
+     */
+    void appendAll(List<String> eventIds, long headEvery) {
+        if (eventIds.isEmpty()) {
+            return;
+        }
+        Set<String> sealedBefore = new HashSet<>(jdbc.sql("SELECT event_id FROM sealed_leaf WHERE event_id IN ("
+                + marks(eventIds.size()) + ")").params(List.copyOf(eventIds)).query(String.class).list());
+        Map<String, SealedLeaf> stored = storedLeaves(eventIds);
+        List<SealedLeaf> unsealed = new ArrayList<>();
+        for (String eventId : eventIds) {
+            if (sealedBefore.add(eventId)) {
+                SealedLeaf leaf = stored.get(eventId);
+                if (leaf == null) {
+                    throw new IllegalStateException("Event " + eventId + " is not stored");
+                }
+                unsealed.add(leaf);
+            }
+        }
+        if (unsealed.isEmpty()) {
+            return;
+        }
+        Map<String, String> lastLeaf = lastLeavesOf(unsealed.stream().map(SealedLeaf::aggregateId).distinct().toList());
+        Map<Long, String> fresh = new HashMap<>(); // this call's nodes by key(level, index): hex hash
+        List<Object[]> leafRows = new ArrayList<>();
+        List<Object[]> nodeRows = new ArrayList<>();
+        List<Long> heads = new ArrayList<>();
+        long position = size();
+        java.time.OffsetDateTime now = Timestamps.column(Instant.now());
+        for (SealedLeaf unchained : unsealed) {
+            SealedLeaf leaf = unchained.chainedTo(lastLeaf.get(unchained.aggregateId()));
+            String hash = leaf.leafHash();
+            lastLeaf.put(leaf.aggregateId(), hash);
+            fresh.put(key(0, position), hash);
+            leafRows.add(new Object[]{position, leaf.eventId(), leaf.aggregateType(), leaf.aggregateId(),
+                    leaf.sequence(), leaf.payloadType(), leaf.storedAt(), leaf.actorId(), leaf.payloadSha256(),
+                    leaf.metadataSha256(), leaf.previousLeaf(), hash, now});
+            for (long[] node : MerkleLog.completedBy(position)) {
+                int level = (int) node[0];
+                long index = node[1];
+                String combined = HexFormat.of().formatHex(MerkleLog.nodeHash(
+                        perfect(fresh, level - 1, 2 * index), perfect(fresh, level - 1, 2 * index + 1)));
+                fresh.put(key(level, index), combined);
+                nodeRows.add(new Object[]{level, index, combined});
+            }
+            if ((position + 1) % headEvery == 0) {
+                heads.add(position + 1);
+            }
+            position++;
+        }
+        batches.batchUpdate("INSERT INTO sealed_leaf (position, event_id, aggregate_type, aggregate_id, sequence, "
+                + "payload_type, stored_at, actor_id, payload_sha256, metadata_sha256, previous_leaf, leaf_hash, "
+                + "sealed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", leafRows);
+        batches.batchUpdate("INSERT INTO sealed_node (level, idx, hash) VALUES (?, ?, ?)", nodeRows);
+        heads.forEach(this::signHead);
+    }
+
+    /** A perfect subtree's hash: from this call's appends if it made it, else as stored. */
+    private byte[] perfect(Map<Long, String> fresh, int level, long index) {
+        String hash = fresh.get(key(level, index));
+        return hash != null ? HexFormat.of().parseHex(hash) : nodes().perfect(level, index);
+    }
+
+    /** One number for a node: levels stay below 64 and indexes below 2^57. */
+    private static long key(int level, long index) {
+        return (index << 6) | level;
+    }
+
+    /** The leaf hash of each aggregate's last sealed event, for those that have one. */
+    private Map<String, String> lastLeavesOf(List<String> aggregateIds) {
+        Map<String, String> last = new HashMap<>();
+        jdbc.sql("SELECT aggregate_id, leaf_hash FROM sealed_leaf WHERE position IN (SELECT MAX(position) "
+                        + "FROM sealed_leaf WHERE aggregate_id IN (" + marks(aggregateIds.size()) + ") "
+                        + "GROUP BY aggregate_id)")
+                .params(List.copyOf(aggregateIds))
+                .query((rs, row) -> last.put(rs.getString(1), rs.getString(2)))
+                .list();
+        return last;
+    }
+
+    private static String marks(int count) {
+        return String.join(", ", java.util.Collections.nCopies(count, "?"));
     }
 
     /** How many leaves the log has (the next position). */
     public long size() {
         return jdbc.sql("SELECT COALESCE(MAX(position) + 1, 0) FROM sealed_leaf").query(Long.class).single();
-    }
-
-    /** Appends {@code leaf} at the next position with the perfect subtrees it completes; answers its position. */
-    long append(SealedLeaf leaf) {
-        long position = size();
-        String hash = leaf.leafHash();
-        jdbc.sql("INSERT INTO sealed_leaf (position, event_id, aggregate_type, aggregate_id, sequence, payload_type, "
-                        + "stored_at, actor_id, payload_sha256, metadata_sha256, previous_leaf, leaf_hash) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(position, leaf.eventId(), leaf.aggregateType(), leaf.aggregateId(), leaf.sequence(),
-                        leaf.payloadType(), leaf.storedAt(), leaf.actorId(), leaf.payloadSha256(), leaf.metadataSha256(),
-                        leaf.previousLeaf(), hash)
-                .update();
-        for (long[] node : MerkleLog.completedBy(position)) {
-            int level = (int) node[0];
-            long index = node[1];
-            byte[] combined = MerkleLog.nodeHash(nodes().perfect(level - 1, 2 * index),
-                    nodes().perfect(level - 1, 2 * index + 1));
-            jdbc.sql("INSERT INTO sealed_node (level, idx, hash) VALUES (?, ?, ?)")
-                    .params(level, index, HexFormat.of().formatHex(combined)).update();
-        }
-        return position;
-    }
-
-    boolean sealed(String eventId) {
-        return jdbc.sql("SELECT COUNT(*) FROM sealed_leaf WHERE event_id = ?").param(eventId).query(Long.class)
-                .single() > 0;
-    }
-
-    /** The leaf hash of the aggregate's last sealed event, if any (the next one chains to it). */
-    Optional<String> lastLeafOf(String aggregateId) {
-        return jdbc.sql("SELECT leaf_hash FROM sealed_leaf WHERE aggregate_id = ? ORDER BY position DESC LIMIT 1")
-                .param(aggregateId).query(String.class).optional();
     }
 
     /** The perfect subtrees as stored. */

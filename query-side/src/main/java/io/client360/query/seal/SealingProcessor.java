@@ -1,17 +1,22 @@
 package io.client360.query.seal;
 
-import io.client360.platform.audit.SealedLeaf;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Seals every event, in the order it reads them, into the log: one processor with one segment (its token in the
  * database, so it may move between nodes but never runs twice), never replayed by the read models' rebuilds. The leaf
  * is made of the event's stored row (its bytes as stored, so a later change to the row is detected), chained to its
- * aggregate's previous leaf. Every {@code client360.audit.tree-head-every} leaves a tree head is signed in the same
+ * aggregate's previous leaf. A batch of events is sealed in a few statements ({@link SealedLog#appendAll}). Every
+ * {@code client360.audit.tree-head-every} leaves a tree head is signed in the same
  * transaction; {@link TreeHeadSigner} signs the rest on a timer.
  */
 @Component
@@ -19,6 +24,7 @@ import org.springframework.stereotype.Component;
 class SealingProcessor {
 
     static final String PROCESSING_GROUP = "sealing";
+    private static final String BATCH = SealingProcessor.class.getName() + ".batch";
 
     private final SealedLog log;
     private final long headEvery;
@@ -28,16 +34,17 @@ class SealingProcessor {
         this.headEvery = headEvery;
     }
 
+    /**
+     * Collects the batch's events in the order they come; they are sealed together as the batch's transaction is
+     * about to commit, so a failure anywhere rolls the whole batch back and it is retried as it was.
+     */
     @EventHandler
     void on(Object event, EventMessage<?> message) {
-        if (log.sealed(message.getIdentifier())) {
-            return; // sealed before (a redelivered batch): positions are final
-        }
-        SealedLeaf leaf = log.storedLeaf(message.getIdentifier(), aggregateId -> log.lastLeafOf(aggregateId).orElse(null))
-                .orElseThrow(() -> new IllegalStateException("Event " + message.getIdentifier() + " is not stored"));
-        long position = log.append(leaf);
-        if ((position + 1) % headEvery == 0) {
-            log.signHead(position + 1);
-        }
+        UnitOfWork<?> batch = CurrentUnitOfWork.get();
+        batch.getOrComputeResource(BATCH, key -> {
+            List<String> collected = new ArrayList<>();
+            batch.onPrepareCommit(committing -> log.appendAll(collected, headEvery));
+            return collected;
+        }).add(message.getIdentifier());
     }
 }
