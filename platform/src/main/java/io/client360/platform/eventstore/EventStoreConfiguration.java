@@ -35,16 +35,14 @@ public class EventStoreConfiguration {
         // a concurrent write, answered 409. Axon's JDBC default only knows SQLIntegrityConstraintViolationException,
         // which PostgreSQL's driver never throws, so on PostgreSQL such a conflict looked like an outage (503).
         PersistenceExceptionResolver resolver = new SQLStateResolver(UNIQUE_VIOLATION);
-        return JdbcEventStorageEngine.builder()
+        return new ParsedOnceStorageEngine(JdbcEventStorageEngine.builder()
                 .snapshotSerializer(defaultSerializer)
                 .upcasterChain(configuration.upcasterChain())
                 .persistenceExceptionResolver(resolver)
                 .eventSerializer(eventSerializer)
                 .snapshotFilter(configuration.snapshotFilter())
                 .connectionProvider(connectionProvider)
-                .transactionManager(transactionManager)
-                .schema(new EventSchema())
-                .build();
+                .transactionManager(transactionManager), new EventSchema());
     }
 
     /**

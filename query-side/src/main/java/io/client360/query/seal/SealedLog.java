@@ -3,6 +3,7 @@ package io.client360.query.seal;
 import io.client360.platform.audit.MerkleLog;
 import io.client360.platform.audit.SealedLeaf;
 import io.client360.platform.audit.TreeHead;
+import io.client360.query.web.Databases;
 import io.client360.query.web.Timestamps;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -30,6 +31,7 @@ public class SealedLog {
     private final JdbcTemplate batches;
     private final AuditKey key;
     private final tools.jackson.databind.json.JsonMapper json;
+    private volatile Boolean postgres;
 
     SealedLog(JdbcClient jdbc, JdbcTemplate batches, AuditKey key, tools.jackson.databind.json.JsonMapper json) {
         this.jdbc = jdbc;
@@ -77,6 +79,11 @@ public class SealedLog {
     void appendAll(List<String> eventIds, long headEvery) {
         if (eventIds.isEmpty()) {
             return;
+        }
+        if (postgres()) {
+            // plans for these IN lists made from the actual table, never a generic plan cached while the log was small
+            // (one that scans the whole table: it made sealing quadratic wherever statistics lag, autovacuum off)
+            jdbc.sql("SET LOCAL plan_cache_mode = force_custom_plan").update();
         }
         Set<String> sealedBefore = new HashSet<>(jdbc.sql("SELECT event_id FROM sealed_leaf WHERE event_id IN ("
                 + marks(eventIds.size()) + ")").params(List.copyOf(eventIds)).query(String.class).list());
@@ -127,6 +134,17 @@ public class SealedLog {
                 + "sealed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", leafRows);
         batches.batchUpdate("INSERT INTO sealed_node (level, idx, hash) VALUES (?, ?, ?)", nodeRows);
         heads.forEach(this::signHead);
+    }
+
+    private boolean postgres() {
+        if (postgres == null) {
+            try {
+                postgres = Databases.isPostgres(batches.getDataSource());
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException("The database did not say what it is", e);
+            }
+        }
+        return postgres;
     }
 
     /** A perfect subtree's hash: from this call's appends if it made it, else as stored. */
