@@ -34,7 +34,9 @@ import java.util.regex.Pattern;
  *   <li>{@code catchup JDBC_URL TIMEOUT_S [PROCESSOR…]}: how long until the processors reached the head;</li>
  *   <li>{@code lag COMMAND_URL QUERY_URL TOKEN FEEDERS SECONDS}: write, then read until the write shows;</li>
  *   <li>{@code longstreams COMMAND_URL TOKEN FEEDERS N}: command latency on 1,000-event streams vs 10-event ones;</li>
- *   <li>{@code replay QUERY_URL TOKEN PROCESSOR FEEDERS}: an admin replay's events per second, reads going on.</li>
+ *   <li>{@code replay QUERY_URL TOKEN PROCESSOR FEEDERS}: an admin replay's events per second, reads going on;</li>
+ *   <li>{@code smtp-sink PORT}: an SMTP server (GreenMail) that accepts every mail and forgets it, until killed,
+ *   so that the command side's mail goes out as it would to a real server instead of failing and retrying.</li>
  * </ul>
  */
 public final class Probe {
@@ -53,7 +55,19 @@ public final class Probe {
             case "lag" -> lag(args[1], args[2], args[3], Path.of(args[4]), Integer.parseInt(args[5]));
             case "longstreams" -> longStreams(args[1], args[2], Path.of(args[3]), Integer.parseInt(args[4]));
             case "replay" -> replay(args[1], args[2], args[3], Path.of(args[4]));
+            case "smtp-sink" -> smtpSink(Integer.parseInt(args[1]));
             default -> throw new IllegalArgumentException(args[0]);
+        }
+    }
+
+    static void smtpSink(int port) throws Exception {
+        com.icegreen.greenmail.util.GreenMail server = new com.icegreen.greenmail.util.GreenMail(
+                new com.icegreen.greenmail.util.ServerSetup(port, "127.0.0.1", "smtp"));
+        server.start();
+        System.out.println("smtp_sink_port=" + port);
+        while (true) {
+            Thread.sleep(5_000);
+            server.purgeEmailFromAllMailboxes();
         }
     }
 

@@ -13,6 +13,7 @@ import static io.gatling.javaapi.core.CoreDsl.StringBody;
 import static io.gatling.javaapi.core.CoreDsl.constantConcurrentUsers;
 import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
 import static io.gatling.javaapi.core.CoreDsl.csv;
+import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.feed;
 import static io.gatling.javaapi.core.CoreDsl.percent;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
@@ -23,7 +24,8 @@ import static io.gatling.javaapi.http.HttpDsl.status;
  * The HTTP load of the benchmark suite, chosen by system properties:
  * {@code workload} = {@code writes} (the command mix of BENCHMARKS.md: create 20 %, comment 40 %,
  * reassign 10 %, pending + client response 20 %, resolve + reopen 10 %) or {@code reads}
- * (an inquiry 40 %, a contact 360 30 %, a client 360 15 %, a queue 15 %); {@code model} = {@code closed} ({@code users} concurrent users) or
+ * (an inquiry 40 %, a contact 360 30 %, a client 360 15 %, a queue 15 %) or {@code floor} (the audit public key:
+ * an authenticated read that runs no query, the HTTP stack's own cost); {@code model} = {@code closed} ({@code users} concurrent users) or
  * {@code open} ({@code rate} users per second); {@code seconds}; {@code commandUrl}, {@code queryUrl},
  * {@code token} and {@code feeders} (the seeder's CSV directory).
  */
@@ -74,6 +76,9 @@ public class ApiSimulation extends Simulation {
             .get(System.getProperty("queryUrl") + "/api/clients/#{clientId}/360").check(status().is(200)));
     final ChainBuilder readQueue = feed(queues).exec(http("read queue")
             .get(System.getProperty("queryUrl") + "/api/queues/#{queue}").check(status().is(200)));
+    /** What a read costs that does no work of ours: token, security chain, MVC and a small JSON body, no SQL. */
+    final ChainBuilder readFloor = exec(http("floor: public key")
+            .get(System.getProperty("queryUrl") + "/api/audit/public-key").check(status().is(200)));
 
     /**
      * With {@code snap} (a command line printing a snapshot of the processes' CPU and the statements so far) and
@@ -113,7 +118,8 @@ public class ApiSimulation extends Simulation {
                 .header("Authorization", "Bearer " + System.getProperty("token"))
                 .contentTypeHeader("application/json")
                 .shareConnections();
-        ScenarioBuilder load = "reads".equals(WORKLOAD)
+        ScenarioBuilder load = "floor".equals(WORKLOAD) ? scenario("floor").exec(readFloor)
+                : "reads".equals(WORKLOAD)
                 ? scenario("reads").randomSwitch().on(percent(40).then(readInquiry),
                 percent(30).then(readContact360), percent(15).then(readClient360), percent(15).then(readQueue))
                 : scenario("writes").randomSwitch().on(percent(20).then(create), percent(40).then(comment),
