@@ -68,8 +68,13 @@ public class TokenSecurityConfiguration {
     @Bean
     SecurityFilterChain apiSecurity(HttpSecurity http, JsonMapper json, RateLimits limits,
                                    RateLimitProperties rateLimits) throws Exception {
+        // a bearer-token API: no CSRF, sessions, logout, saved requests or anonymous principal (a request without a
+        // token reaches the entry point below as one with a bad token does: 401); each filter less is work less
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .logout(logout -> logout.disable())
+                .requestCache(cache -> cache.disable())
+                .anonymous(anonymous -> anonymous.disable())
                 .authorizeHttpRequests(requests -> {
                     requests.requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                             .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
@@ -104,6 +109,17 @@ public class TokenSecurityConfiguration {
                         .accessDeniedHandler((request, response, e) -> problem(response, json,
                                 Problems.of(HttpStatus.FORBIDDEN, ErrorCode.FORBIDDEN, "Not allowed."))));
         return http.build();
+    }
+
+    /**
+     * No observation (a timer and its meters) around every security filter, authentication and authorization of
+     * every request. Micrometer called from Spring Security's observations was 9 % of the command side's CPU
+     * samples under writes, 24 % of the query side's under reads and 36 % of a read that runs no query (JFR, run J).
+     * Requests stay observed as a whole ({@code http.server.requests}).
+     */
+    @Bean
+    org.springframework.security.config.observation.SecurityObservationSettings securityObservations() {
+        return org.springframework.security.config.observation.SecurityObservationSettings.noObservations();
     }
 
     /** The HMAC decoder, unless an identity provider's decoder is configured. */
