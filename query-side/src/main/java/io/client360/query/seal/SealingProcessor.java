@@ -36,10 +36,11 @@ class SealingProcessor {
 
     /**
      * Collects the batch's events in the order they come; they are sealed together as the batch's transaction is
-     * about to commit, so a failure anywhere rolls the whole batch back and it is retried as it was.
+     * about to commit, so a failure anywhere rolls the whole batch back and it is retried as it was. The payload is
+     * never deserialized: the leaf is made of the stored row.
      */
-    @EventHandler
-    void on(Object event, EventMessage<?> message) {
+    @EventHandler(payloadType = Object.class)
+    void on(EventMessage<?> message) {
         UnitOfWork<?> batch = CurrentUnitOfWork.get();
         batch.getOrComputeResource(BATCH, key -> {
             List<String> collected = new ArrayList<>();

@@ -132,7 +132,8 @@ class FeedTest {
                 .param("{\"inquiryId\":\"old-1\",\"resolutionCode\":\"SOLVED\"}".getBytes(StandardCharsets.UTF_8))
                 .update();
 
-        JsonNode closed = integrator().get("/api/feed?types=InquiryClosed").json().get("items").get(0);
+        JsonNode closed = await().atMost(Duration.ofSeconds(30)).until(() -> integrator()
+                .get("/api/feed?types=InquiryClosed").json().get("items").get(0), item -> item != null);
 
         assertThat(closed.get("aggregateId").asString()).isEqualTo("old-1");
         assertThat(closed.get("data").get("automatic").asBoolean()).as("upcast to revision 2").isTrue();
