@@ -1,7 +1,5 @@
 package io.client360.query.client360;
 
-import io.client360.kernel.Unavailable;
-import io.client360.kernel.ErrorCode;
 import io.client360.kernel.contract.ContractEvent;
 import io.client360.kernel.contract.ServiceContractCreated;
 import io.client360.kernel.inquiry.InquiryCreated;
@@ -9,6 +7,7 @@ import io.client360.kernel.inquiry.InquiryEvent;
 import io.client360.platform.authorization.Actor;
 import io.client360.query.audit.ContactAudience;
 import io.client360.query.web.Readers;
+import io.client360.query.web.StreamLimits;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
@@ -20,7 +19,6 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import java.io.IOException;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -36,15 +34,13 @@ import java.util.concurrent.ConcurrentHashMap;
  * Each event is filtered by what its subscriber may see now (its rights are read again, not remembered from the
  * subscription): a contact never hears of staff-only events or of comments its settings hide. A stream ends when
  * its token expires, when its subscriber loses the right to read the client 360 (checked on every event and every
- * few seconds), and after {@code MAX_LENGTH}; a caller holds at most {@code MAX_PER_CALLER} streams.
+ * few seconds), and after an hour; a caller holds at most three streams ({@link StreamLimits}).
  */
 @Component
 @ProcessingGroup(Client360Stream.PROCESSING_GROUP)
 public class Client360Stream {
 
     static final String PROCESSING_GROUP = "client360-stream";
-    static final int MAX_PER_CALLER = 3;
-    static final Duration MAX_LENGTH = Duration.ofHours(1);
 
     private final JdbcClient jdbc;
     private final Readers readers;
@@ -57,14 +53,11 @@ public class Client360Stream {
 
     /** Opens a stream of {@code clientId} for {@code subscriber}, whose token is valid until {@code expiresAt}. */
     SseEmitter subscribe(Actor subscriber, Instant expiresAt, String clientId) {
-        long open = subscriptions.stream().filter(s -> s.subscriber().id().equals(subscriber.id())).count();
-        if (open >= MAX_PER_CALLER) {
-            throw new Unavailable(ErrorCode.TOO_MANY_REQUESTS,
-                    "At most " + MAX_PER_CALLER + " open streams per caller; close one first.");
-        }
+        StreamLimits.requireRoom(subscriptions.stream().filter(s -> s.subscriber().id().equals(subscriber.id()))
+                .count(), "streams");
         Instant now = Instant.now();
-        Instant ends = expiresAt == null || expiresAt.isAfter(now.plus(MAX_LENGTH)) ? now.plus(MAX_LENGTH) : expiresAt;
-        SseEmitter emitter = new SseEmitter(Math.max(1, Duration.between(now, ends).toMillis()));
+        Instant ends = StreamLimits.endOf(expiresAt, now);
+        SseEmitter emitter = StreamLimits.emitterUntil(ends, now);
         Subscription subscription = new Subscription(emitter, subscriber, clientId, ends);
         subscriptions.add(subscription);
         emitter.onCompletion(() -> subscriptions.remove(subscription));

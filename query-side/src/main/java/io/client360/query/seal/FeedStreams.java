@@ -1,7 +1,6 @@
 package io.client360.query.seal;
 
-import io.client360.kernel.ErrorCode;
-import io.client360.kernel.Unavailable;
+import io.client360.query.web.StreamLimits;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -9,7 +8,6 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import java.io.IOException;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -17,15 +15,13 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Open feed streams: every half second each one gets the events sealed after its last position, as SSE events whose
  * id is the position (so a reconnecting client's {@code Last-Event-ID} resumes exactly after it). A stream ends when
- * its token expires, and after an hour at most (the client reconnects); a caller holds at most
- * {@code MAX_PER_CALLER} streams.
+ * its token expires, and after an hour at most (the client reconnects); a caller holds at most three
+ * ({@link StreamLimits}).
  */
 @Component
 class FeedStreams {
 
-    static final Duration MAX_LENGTH = Duration.ofHours(1);
     static final int BATCH = 200;
-    static final int MAX_PER_CALLER = 3;
 
     private final Feed feed;
     private final Set<Stream> open = ConcurrentHashMap.newKeySet();
@@ -50,13 +46,10 @@ class FeedStreams {
 
     /** Opens a stream after {@code after} for {@code caller}, whose token is valid until {@code expiresAt}. */
     SseEmitter open(String caller, Instant expiresAt, long after) {
-        if (open.stream().filter(stream -> stream.caller.equals(caller)).count() >= MAX_PER_CALLER) {
-            throw new Unavailable(ErrorCode.TOO_MANY_REQUESTS,
-                    "At most " + MAX_PER_CALLER + " open feed streams per caller; close one first.");
-        }
+        StreamLimits.requireRoom(open.stream().filter(stream -> stream.caller.equals(caller)).count(), "feed streams");
         Instant now = Instant.now();
-        Instant ends = expiresAt == null || expiresAt.isAfter(now.plus(MAX_LENGTH)) ? now.plus(MAX_LENGTH) : expiresAt;
-        SseEmitter emitter = new SseEmitter(Math.max(1, Duration.between(now, ends).toMillis()));
+        Instant ends = StreamLimits.endOf(expiresAt, now);
+        SseEmitter emitter = StreamLimits.emitterUntil(ends, now);
         Stream stream = new Stream(emitter, caller, ends, after);
         open.add(stream);
         emitter.onCompletion(() -> open.remove(stream));
