@@ -147,6 +147,10 @@ class WebhooksOnPostgresTest {
                 TestTokens.bearer(TestTokens.agent("agent-1"))).status()).isEqualTo(403);
         assertThat(system.commands().post("/api/webhooks", "{\"url\":\"" + url() + "\",\"secret\":\"nope\"}", ADMIN)
                 .status()).isEqualTo(400);
+        Response misspelt = system.commands().post("/api/webhooks", "{\"url\":\"" + url()
+                + "\",\"types\":[\"AssetCreated\",\"AssetCreatd\"],\"secret\":\"" + SECRET + "\"}", ADMIN);
+        assertThat(misspelt.status()).as("a type no event has").isEqualTo(400);
+        assertThat(misspelt.toString()).contains("types").contains("AssetCreatd");
         assertThat(system.queries().get("/api/webhooks/" + UUID.randomUUID() + "/deliveries").status()).isEqualTo(404);
     }
 }
