@@ -135,6 +135,29 @@ class WebhooksOnPostgresTest {
     }
 
     @Test
+    void aSubscriptionRetriedWithItsIdempotencyKey_isOneSubscription_andTheKeyServesNoOtherBody() {
+        String body = "{\"url\":\"" + url() + "\",\"types\":[\"AssetCancelled\"],\"secret\":\"" + SECRET + "\"}";
+        Response first = system.commands().post("/api/webhooks", body, ADMIN[0], ADMIN[1], "Idempotency-Key", "hook-once");
+        Response again = system.commands().post("/api/webhooks", body, ADMIN[0], ADMIN[1], "Idempotency-Key", "hook-once");
+        Response other = system.commands().post("/api/webhooks", body.replace("AssetCancelled", "AssetResumed"),
+                ADMIN[0], ADMIN[1], "Idempotency-Key", "hook-once");
+
+        assertThat(first.status()).as(first.toString()).isEqualTo(201);
+        assertThat(again.status()).isEqualTo(201);
+        assertThat(again.text("id")).isEqualTo(first.text("id"));
+        assertThat(other.status()).isEqualTo(409);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            List<String> cancelledHooks = new ArrayList<>();
+            system.queries().get("/api/feed?types=WebhookSubscribed&limit=500").json().get("items").forEach(item -> {
+                if (item.get("data").get("types").toString().equals("[\"AssetCancelled\"]")) {
+                    cancelledHooks.add(item.get("aggregateId").asString());
+                }
+            });
+            assertThat(cancelledHooks).as("one subscription written").containsExactly(first.text("id"));
+        });
+    }
+
+    @Test
     void privateLoopbackAndLinkLocalTargets_areRefused_unlessAllowed_andOnlyAnAdminSubscribes() {
         for (String target : List.of("http://10.0.0.8/hook", "http://169.254.169.254/latest/meta-data",
                 "http://localhost:9/hook", "ftp://example.com/hook", "http://user:pw@example.com/hook")) {
