@@ -38,6 +38,11 @@ public final class PublishedEvents {
         return ALL;
     }
 
+    /** The first of {@code names} that names no event type, if one does not (a filter's misspelt type). */
+    public static Optional<String> firstUnknown(List<String> names) {
+        return names.stream().filter(name -> named(name).isEmpty()).findFirst();
+    }
+
     /** The event type of this simple name, if there is one. */
     public static Optional<Class<?>> named(String simpleName) {
         return ALL.stream().filter(type -> type.getSimpleName().equals(simpleName)).findFirst();

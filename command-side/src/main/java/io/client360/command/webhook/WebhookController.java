@@ -63,10 +63,9 @@ class WebhookController {
         } catch (IllegalArgumentException e) {
             throw new InvalidRequestException("secret", "must be whsec_ followed by the base64 key");
         }
-        command.types().stream().filter(type -> PublishedEvents.named(type).isEmpty()).findFirst()
-                .ifPresent(unknown -> {
-                    throw new InvalidRequestException("types", "'" + unknown + "' is no event type");
-                });
+        PublishedEvents.firstUnknown(command.types()).ifPresent(unknown -> {
+            throw new InvalidRequestException("types", "'" + unknown + "' is no event type");
+        });
         targets.requireAllowed(command.url());
         return creations.create("/api/webhooks", command, String.class, id -> new Subscribed(id, 0));
     }

@@ -59,11 +59,9 @@ class FeedController {
 
     /** A filter names event types by their simple names, as the feed shows them; a misspelt one is refused. */
     static void requirePublished(List<String> types) {
-        if (types != null) {
-            types.stream().filter(type -> PublishedEvents.named(type).isEmpty()).findFirst().ifPresent(unknown -> {
-                throw new InvalidRequestException("types", "'" + unknown + "' is no event type");
-            });
-        }
+        PublishedEvents.firstUnknown(types == null ? List.of() : types).ifPresent(unknown -> {
+            throw new InvalidRequestException("types", "'" + unknown + "' is no event type");
+        });
     }
 
     private static void requireIntegrator() {
