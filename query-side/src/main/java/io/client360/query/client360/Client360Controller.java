@@ -64,15 +64,24 @@ class Client360Controller {
         if (!reader.mayReadClient360(clientId)) {
             throw new NotFound("No client " + clientId + ".");
         }
-        List<ContactRow> contacts = jdbc.sql("SELECT v.id, v.first_name, v.last_name, v.email, v.role, v.status "
-                        + "FROM contact_view v JOIN contact_client c ON c.contact_id = v.id WHERE c.client_id = ? "
-                        + "AND v.status <> 'MERGED' ORDER BY v.last_name, v.first_name")
+        // the memberships carry what the roster shows (one index, in order, no join)
+        List<ContactRow> contacts = jdbc.sql("SELECT contact_id, first_name, last_name, email, role, status "
+                        + "FROM contact_client WHERE client_id = ? AND status <> 'MERGED' "
+                        + "ORDER BY last_name, first_name, contact_id")
                 .param(clientId)
-                .query((rs, row) -> new ContactRow(rs.getString("id"), rs.getString("first_name"),
+                .query((rs, row) -> new ContactRow(rs.getString("contact_id"), rs.getString("first_name"),
                         rs.getString("last_name"), rs.getString("email"), rs.getString("role"), rs.getString("status")))
                 .list();
-        Map<String, Long> byStatus = counts("status", clientId);
-        Map<String, Long> byPriority = counts("priority", clientId);
+        Map<String, Long> byStatus = new java.util.TreeMap<>();
+        Map<String, Long> byPriority = new java.util.TreeMap<>();
+        jdbc.sql("SELECT status, priority, COUNT(*) FROM inquiry_view WHERE client_id = ? "
+                        + "AND status NOT IN ('RESOLVED', 'CLOSED') GROUP BY status, priority")
+                .param(clientId)
+                .query((rs, row) -> {
+                    byStatus.merge(rs.getString(1), rs.getLong(3), Long::sum);
+                    return byPriority.merge(rs.getString(2), rs.getLong(3), Long::sum);
+                })
+                .list();
         long open = byStatus.values().stream().mapToLong(Long::longValue).sum();
         List<Breach> breaches = jdbc.sql("SELECT b.inquiry_id, b.kind, b.due_at, b.breached_at FROM inquiry_sla_breach b "
                         + "JOIN inquiry_view v ON v.id = b.inquiry_id WHERE v.client_id = ? ORDER BY b.breached_at DESC")
@@ -80,13 +89,30 @@ class Client360Controller {
                 .query((rs, row) -> new Breach(rs.getString("inquiry_id"), rs.getString("kind"),
                         Timestamps.read(rs, "due_at"), Timestamps.read(rs, "breached_at")))
                 .list();
-        List<Contract> contracts = new ArrayList<>();
-        jdbc.sql("SELECT id, name, start_date, end_date FROM contract_view WHERE client_id = ? ORDER BY start_date DESC")
+        // the contracts with their counters in one read: a row per counter (or one for a contract without any)
+        Map<String, Contract> contractsById = new LinkedHashMap<>();
+        jdbc.sql("SELECT c.id, c.name, c.start_date, c.end_date, e.entitlement_id, e.name AS entitlement_name, e.unit, "
+                        + "e.total, e.consumed, e.remaining FROM contract_view c "
+                        + "LEFT JOIN entitlement_view e ON e.contract_id = c.id WHERE c.client_id = ? "
+                        + "ORDER BY c.start_date DESC, c.id, e.position")
                 .param(clientId)
-                .query((rs, row) -> contracts.add(new Contract(rs.getString("id"), rs.getString("name"),
-                        rs.getObject("start_date", LocalDate.class), rs.getObject("end_date", LocalDate.class),
-                        entitlements(rs.getString("id")))))
+                .query((rs, row) -> {
+                    Contract contract = contractsById.get(rs.getString("id"));
+                    if (contract == null) {
+                        contract = new Contract(rs.getString("id"), rs.getString("name"),
+                                rs.getObject("start_date", LocalDate.class), rs.getObject("end_date", LocalDate.class),
+                                new ArrayList<>());
+                        contractsById.put(contract.contractId(), contract);
+                    }
+                    if (rs.getString("entitlement_id") != null) {
+                        contract.entitlements().add(new EntitlementCounter(rs.getString("entitlement_id"),
+                                rs.getString("entitlement_name"), rs.getString("unit"), rs.getBigDecimal("total"),
+                                rs.getBigDecimal("consumed"), rs.getBigDecimal("remaining")));
+                    }
+                    return contract;
+                })
                 .list();
+        List<Contract> contracts = List.copyOf(contractsById.values());
         List<Activity> recent = history.recentActivityOfClient(clientId,
                 reader.mayReadComment(clientId, "SENSITIVE", null), reader, activity);
         List<BillingReads.Totals> totals = reader.mayReadBilling(clientId, null) ? billing.totalsOfClient(clientId)
@@ -104,25 +130,6 @@ class Client360Controller {
         }
         Jwt token = (Jwt) SecurityContextHolder.getContext().getAuthentication().getPrincipal();
         return stream.subscribe(reader.actor(), token.getExpiresAt(), clientId);
-    }
-
-    private Map<String, Long> counts(String column, String clientId) {
-        Map<String, Long> counts = new LinkedHashMap<>();
-        jdbc.sql("SELECT " + column + ", COUNT(*) FROM inquiry_view WHERE client_id = ? "
-                        + "AND status NOT IN ('RESOLVED', 'CLOSED') GROUP BY " + column + " ORDER BY " + column)
-                .param(clientId)
-                .query((rs, row) -> counts.put(rs.getString(1), rs.getLong(2)))
-                .list();
-        return counts;
-    }
-
-    private List<EntitlementCounter> entitlements(String contractId) {
-        return jdbc.sql("SELECT entitlement_id, name, unit, total, consumed, remaining FROM entitlement_view "
-                        + "WHERE contract_id = ? ORDER BY position")
-                .param(contractId)
-                .query((rs, row) -> new EntitlementCounter(rs.getString(1), rs.getString(2), rs.getString(3),
-                        rs.getBigDecimal(4), rs.getBigDecimal(5), rs.getBigDecimal(6)))
-                .list();
     }
 
     /** {@code billing}: per currency, what the client's accounts owe; for staff and its invoice administrators. */

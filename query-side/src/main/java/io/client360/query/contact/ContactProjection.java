@@ -52,6 +52,10 @@ class ContactProjection implements Rebuildable {
     private static final TypeReference<List<String>> EMAILS = new TypeReference<>() {
     };
 
+    /** The view columns its memberships carry too. */
+    private static final java.util.regex.Pattern MEMBERSHIP_COPY =
+            java.util.regex.Pattern.compile("\\b(first_name|last_name|email|role|status) =");
+
     private final JdbcClient jdbc;
     private final JsonMapper json;
 
@@ -236,19 +240,34 @@ class ContactProjection implements Rebuildable {
         return io.client360.query.web.Claims.claim(jdbc, "contact_view", contactId, seq, at);
     }
 
+    /**
+     * Sets columns of the contact's view row; when one of them is also on its memberships (names, e-mail, role,
+     * status: what the client 360 lists), the memberships are brought level with the view row.
+     */
     private void set(String contactId, String assignments, Object... values) {
         Object[] params = new Object[values.length + 1];
         System.arraycopy(values, 0, params, 0, values.length);
         params[values.length] = contactId;
         jdbc.sql("UPDATE contact_view SET " + assignments + " WHERE id = ?").params(params).update();
+        if (MEMBERSHIP_COPY.matcher(assignments).find()) {
+            jdbc.sql("UPDATE contact_client SET first_name = ?, last_name = ?, email = ?, role = ?, status = ? "
+                            + "WHERE contact_id = ?")
+                    .params(jdbc.sql("SELECT first_name, last_name, email, role, status FROM contact_view WHERE id = ?")
+                            .param(contactId).query((rs, row) -> new Object[]{rs.getString(1), rs.getString(2),
+                                    rs.getString(3), rs.getString(4), rs.getString(5), contactId}).single())
+                    .update();
+        }
     }
 
+    /** A membership, with the contact's names, e-mail, role and status as its view row has them. */
     private void insertClient(String contactId, ClientMembership membership) {
         jdbc.sql("INSERT INTO contact_client (contact_id, client_id, notifications, show_all_inquiries, "
-                        + "show_sensitive, product_preferences) VALUES (?, ?, ?, ?, ?, ?)")
+                        + "show_sensitive, product_preferences, first_name, last_name, email, role, status) "
+                        + "SELECT ?, ?, ?, ?, ?, ?, first_name, last_name, email, role, status FROM contact_view "
+                        + "WHERE id = ?")
                 .params(contactId, membership.clientId(), membership.settings().notifications(),
                         membership.settings().showAllInquiries(), membership.settings().showSensitive(),
-                        json.writeValueAsString(membership.productPreferences()))
+                        json.writeValueAsString(membership.productPreferences()), contactId)
                 .update();
     }
 }

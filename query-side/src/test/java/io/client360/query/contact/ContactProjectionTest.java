@@ -5,6 +5,9 @@ import io.client360.kernel.contact.ClientAccessGranted;
 import io.client360.kernel.contact.ClientMembership;
 import io.client360.kernel.contact.ContactCreated;
 import io.client360.kernel.contact.ContactLocked;
+import io.client360.kernel.contact.ContactProfile;
+import io.client360.kernel.contact.ContactProfileChanged;
+import io.client360.kernel.contact.ContactRoleChanged;
 import io.client360.kernel.contact.ContactRole;
 import io.client360.kernel.contact.ContactSource;
 import io.client360.kernel.contact.LockReason;
@@ -103,6 +106,35 @@ class ContactProjectionTest {
         assertThat(view.get("clients").get(1).get("productPreferences").propertyNames())
                 .containsExactlyInAnyOrder("Studio", "Cloud");
         assertThat(rows(id)).isEqualTo(rowsBefore);
+    }
+
+    @Test
+    void theClient360Roster_showsTheContactsNamesRoleAndStatus_asTheirLaterEventsLeftThem() {
+        String id = "contact-roster";
+        List<DomainEventMessage<?>> events = stream(id,
+                new ContactCreated(id, "Grace", "Hopper", "grace@roster.test", List.of(), null, null,
+                        ContactSource.DIRECT_ENTRY, true, false, false, ContactRole.ASSOCIATE,
+                        List.of(new ClientMembership("roster-a", PortalSettings.defaults(), Map.of())), "roster-a", null),
+                new ClientAccessGranted(id, new ClientMembership("roster-b", PortalSettings.defaults(), null)),
+                new ContactProfileChanged(id,
+                        new ContactProfile("Grace", "Hopper", "grace@roster.test", List.of(), null, null, null),
+                        new ContactProfile("Grace B.", "Murray Hopper", "gbh@roster.test", List.of(), null, null, null)),
+                new ContactRoleChanged(id, ContactRole.ASSOCIATE, ContactRole.STANDARD_ADMIN),
+                new ContactLocked(id, LockReason.NEVER_LOGGED_IN));
+        eventStore.publish(events);
+        Http http = new Http(port).bearer(TestTokens.agent("agent-1"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> http.get("/api/contacts/" + id + "?minVersion=4").status() == 200);
+
+        for (String client : List.of("roster-a", "roster-b")) {
+            JsonNode roster = http.get("/api/clients/" + client + "/360").json().get("contacts");
+            assertThat(roster).hasSize(1);
+            assertThat(roster.get(0).get("id").asString()).isEqualTo(id);
+            assertThat(roster.get(0).get("firstName").asString()).isEqualTo("Grace B.");
+            assertThat(roster.get(0).get("lastName").asString()).isEqualTo("Murray Hopper");
+            assertThat(roster.get(0).get("email").asString()).isEqualTo("gbh@roster.test");
+            assertThat(roster.get(0).get("role").asString()).isEqualTo("STANDARD_ADMIN");
+            assertThat(roster.get(0).get("status").asString()).isEqualTo("LOCKED");
+        }
     }
 
     private List<Map<String, Object>> rows(String id) {
