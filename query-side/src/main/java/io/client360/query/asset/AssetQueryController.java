@@ -56,8 +56,8 @@ class AssetQueryController {
     AssetView asset(@PathVariable @Size(max = 100) String id,
                     @RequestParam(required = false) Instant asOf,
                     @RequestParam(required = false) @Min(0) Long minVersion) {
-        versionWait.atLeast(minVersion, () -> jdbc.sql("SELECT version FROM asset_view WHERE id = ?")
-                .param(id).query(Long.class).optional(), Long::longValue);
+        versionWait.reached(minVersion, () -> jdbc.sql("SELECT version FROM asset_view WHERE id = ?")
+                .param(id).query(Long.class).optional());
         if (!assets.mayRead(readers.current(), id)) {
             throw notFound(id);
         }

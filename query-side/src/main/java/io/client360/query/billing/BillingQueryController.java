@@ -74,8 +74,8 @@ class BillingQueryController {
                                  @RequestParam(required = false) Instant asOf,
                                  @RequestParam(required = false) @Min(0) Long minVersion) {
         Readers.Reader reader = readers.current();
-        versionWait.atLeast(minVersion, () -> jdbc.sql("SELECT version FROM billing_account_view WHERE id = ?")
-                .param(id).query(Long.class).optional(), Long::longValue);
+        versionWait.reached(minVersion, () -> jdbc.sql("SELECT version FROM billing_account_view WHERE id = ?")
+                .param(id).query(Long.class).optional());
         requireReadable(id, reader);
         Optional<BillingReads.Account> account = asOf == null
                 ? billing.account(id, LocalDate.now(clock))

@@ -75,8 +75,8 @@ class Contact360Controller {
             return timeTravel.asOfAll(foldsOf(id), asOf, () -> compose(id, reader, asOf))
                     .orElseThrow(() -> new NotFound("No contact " + id + " at " + asOf + "."));
         }
-        versionWait.atLeast(minVersion, () -> jdbc.sql("SELECT version FROM contact_view WHERE id = ?").param(id)
-                .query(Long.class).optional(), Long::longValue);
+        versionWait.reached(minVersion, () -> jdbc.sql("SELECT version FROM contact_view WHERE id = ?").param(id)
+                .query(Long.class).optional());
         return compose(id, reader, clock.instant()).orElseThrow(() -> notFound(id));
     }
 
@@ -106,16 +106,19 @@ class Contact360Controller {
 
     /** The 360 from the read models as they are (or as the fold left them), its rules applied at {@code now}. */
     private java.util.Optional<Contact360> compose(String id, Readers.Reader reader, Instant now) {
-        java.util.Optional<Map<String, Object>> found = jdbc.sql(
-                        "SELECT id, first_name, last_name, email, role, status, primary_client_id, version "
-                                + "FROM contact_view WHERE id = ?").param(id).query().listOfRows().stream().findFirst();
-        if (found.isEmpty()) {
+        // the contact and its clients in one read: a row per client (one with no client for a contact of none)
+        List<Map<String, Object>> rows = jdbc.sql(
+                        "SELECT v.id, v.first_name, v.last_name, v.email, v.role, v.status, v.primary_client_id, "
+                                + "v.version, c.client_id FROM contact_view v "
+                                + "LEFT JOIN contact_client c ON c.contact_id = v.id WHERE v.id = ? ORDER BY c.client_id")
+                .param(id).query().listOfRows();
+        if (rows.isEmpty()) {
             return java.util.Optional.empty();
         }
-        Map<String, Object> contact = found.get();
+        Map<String, Object> contact = rows.get(0);
         LocalDate today = LocalDate.ofInstant(now, java.time.ZoneOffset.UTC);
-        List<String> clients = jdbc.sql("SELECT client_id FROM contact_client WHERE contact_id = ? ORDER BY client_id")
-                .param(id).query(String.class).list();
+        List<String> clients = rows.stream().map(row -> (String) row.get("client_id"))
+                .filter(java.util.Objects::nonNull).toList();
         List<ServiceRequest> serviceRequests = jdbc.sql("SELECT id, client_id, subject, status, priority, updated_at "
                         + "FROM inquiry_view WHERE contact_id = ? AND status NOT IN ('RESOLVED', 'CLOSED') "
                         + "ORDER BY " + io.client360.query.web.Urgency.CRITICAL_FIRST + ", updated_at DESC, id "

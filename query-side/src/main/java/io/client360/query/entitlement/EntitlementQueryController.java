@@ -48,8 +48,8 @@ class EntitlementQueryController {
                                        @RequestParam(required = false) Instant asOf,
                                        @RequestParam(required = false) @Min(0) Long minVersion) {
         Readers.Reader reader = readers.current();
-        versionWait.atLeast(minVersion, () -> jdbc.sql("SELECT version FROM contract_view WHERE id = ?").param(id)
-                .query(Long.class).optional(), Long::longValue);
+        versionWait.reached(minVersion, () -> jdbc.sql("SELECT version FROM contract_view WHERE id = ?").param(id)
+                .query(Long.class).optional());
         Optional<List<EntitlementView>> entitlements = asOf == null ? read(id, reader)
                 : timeTravel.asOf(id, asOf, projection, () -> read(id, reader));
         return entitlements.orElseThrow(() -> new NotFound("No contract " + id + "."));

@@ -43,12 +43,11 @@ class QueueController {
                         rs.getString("subject"), rs.getString("status"), rs.getString("priority"),
                         rs.getString("assignee_id"), Timestamps.read(rs, "created_at")))
                 .list();
-        List<AgentLoad> agents = jdbc.sql("SELECT assignee_id, COUNT(*) FROM inquiry_view WHERE assignment_group = ? "
-                        + "AND status NOT IN ('RESOLVED', 'CLOSED') AND assignee_id IS NOT NULL "
-                        + "GROUP BY assignee_id ORDER BY assignee_id")
-                .param(assignmentGroup)
-                .query((rs, row) -> new AgentLoad(rs.getString(1), rs.getLong(2)))
-                .list();
+        // the per-agent counts from the open inquiries just read (all of the group's), in agent id order
+        List<AgentLoad> agents = inquiries.stream().map(QueuedInquiry::assigneeId).filter(java.util.Objects::nonNull)
+                .collect(java.util.stream.Collectors.groupingBy(agent -> agent, java.util.TreeMap::new,
+                        java.util.stream.Collectors.counting()))
+                .entrySet().stream().map(load -> new AgentLoad(load.getKey(), load.getValue())).toList();
         long unassigned = inquiries.stream().filter(inquiry -> inquiry.assigneeId() == null).count();
         return new Queue(assignmentGroup, inquiries.size(), unassigned, agents, inquiries);
     }

@@ -25,6 +25,16 @@ public class VersionWait {
         this.properties = properties;
     }
 
+    /**
+     * Waits, bounded, until the version {@code version} reads has reached {@code minVersion}; reads nothing when no
+     * version was asked for (most reads).
+     */
+    public void reached(Long minVersion, Supplier<Optional<Long>> version) {
+        if (minVersion != null) {
+            atLeast(minVersion, version, Long::longValue);
+        }
+    }
+
     public <T> Optional<T> atLeast(Long minVersion, Supplier<Optional<T>> read, ToLongFunction<T> versionOf) {
         Optional<T> view = read.get();
         if (minVersion == null) {
