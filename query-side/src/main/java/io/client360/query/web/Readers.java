@@ -7,6 +7,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -43,30 +44,34 @@ public class Readers {
         if (actor.isStaff()) {
             return new Reader(actor, Map.of(), false, false);
         }
-        boolean behind = jdbc.sql("SELECT COUNT(*) FROM deadletterentry WHERE processinggroup = ? "
-                        + "AND sequenceidentifier = ?")
-                .params(CONTACT_PROCESSOR, actor.id()).query(Long.class).single() > 0;
-        if (behind) {
-            return new Reader(actor, Map.of(), false, false);
-        }
-        boolean portal = jdbc.sql("SELECT role FROM contact_view WHERE id = ?").param(actor.id()).query(String.class)
-                .optional().map(role -> !"CALLER_ONLY".equals(role)).orElse(true);
-        if (!portal) {
-            throw new Forbidden(ErrorCode.NO_PORTAL_ACCESS, "Contact " + actor.id()
-                    + " has no portal access; staff act on its behalf.");
-        }
+        // its role, its memberships and whether its row is behind a parked event, in one read: a row per client (one
+        // with none for a contact of no client)
         Map<String, Membership> memberships = new LinkedHashMap<>();
         boolean[] clientAdmin = {false};
         boolean[] invoiceAccess = {false};
-        jdbc.sql("SELECT c.client_id, c.show_all_inquiries, c.show_sensitive, v.client_admin, v.role FROM contact_client c "
-                        + "JOIN contact_view v ON v.id = c.contact_id WHERE c.contact_id = ? AND v.status <> 'MERGED'")
-                .param(actor.id())
+        boolean[] behind = {false};
+        List<String> roles = jdbc.sql("SELECT v.role, v.status, v.client_admin, c.client_id, c.show_all_inquiries, "
+                        + "c.show_sensitive, CASE WHEN EXISTS (SELECT 1 FROM deadletterentry d "
+                        + "WHERE d.processinggroup = ? AND d.sequenceidentifier = v.id) THEN 1 ELSE 0 END "
+                        + "FROM contact_view v LEFT JOIN contact_client c ON c.contact_id = v.id WHERE v.id = ?")
+                .params(CONTACT_PROCESSOR, actor.id())
                 .query((rs, row) -> {
-                    clientAdmin[0] = rs.getBoolean(4);
-                    invoiceAccess[0] = INVOICE_ROLES.contains(rs.getString(5));
-                    return memberships.put(rs.getString(1), new Membership(rs.getBoolean(2), rs.getBoolean(3)));
+                    behind[0] = rs.getInt(7) == 1;
+                    if (rs.getString(4) != null && !"MERGED".equals(rs.getString(2))) {
+                        clientAdmin[0] = rs.getBoolean(3);
+                        invoiceAccess[0] = INVOICE_ROLES.contains(rs.getString(1));
+                        memberships.put(rs.getString(4), new Membership(rs.getBoolean(5), rs.getBoolean(6)));
+                    }
+                    return rs.getString(1);
                 })
                 .list();
+        if (behind[0]) {
+            return new Reader(actor, Map.of(), false, false);
+        }
+        if (roles.contains("CALLER_ONLY")) {
+            throw new Forbidden(ErrorCode.NO_PORTAL_ACCESS, "Contact " + actor.id()
+                    + " has no portal access; staff act on its behalf.");
+        }
         return new Reader(actor, memberships, clientAdmin[0], invoiceAccess[0]);
     }
 
