@@ -17,3 +17,13 @@ CREATE INDEX contact_client_roster ON contact_client (client_id, last_name, firs
 
 -- Open inquiries of a client by status and priority, counted from the index alone.
 CREATE INDEX inquiry_view_client_open ON inquiry_view (client_id, status, priority);
+
+-- What a client's accounts owe, per currency, from the bill units alone: each carries its account's client and
+-- currency (set when the account opens, never changed). The join hashed all 10,000 units (1.4 ms a read in run L).
+ALTER TABLE bill_unit_view ADD COLUMN client_id VARCHAR(100) DEFAULT '' NOT NULL;
+ALTER TABLE bill_unit_view ADD COLUMN currency VARCHAR(3) DEFAULT '' NOT NULL;
+UPDATE bill_unit_view SET
+    client_id = (SELECT a.client_id FROM billing_account_view a WHERE a.id = bill_unit_view.billing_account_id),
+    currency = (SELECT a.currency FROM billing_account_view a WHERE a.id = bill_unit_view.billing_account_id)
+WHERE EXISTS (SELECT 1 FROM billing_account_view a WHERE a.id = bill_unit_view.billing_account_id);
+CREATE INDEX bill_unit_view_client ON bill_unit_view (client_id, currency);

@@ -52,9 +52,10 @@ class BillingProjection implements Rebuildable {
         }
         List<BillUnit> units = event.billUnits();
         for (int i = 0; i < units.size(); i++) {
-            jdbc.sql("INSERT INTO bill_unit_view (billing_account_id, bill_unit_id, name, position, balance, overdue) "
-                            + "VALUES (?, ?, ?, ?, 0, FALSE)")
-                    .params(event.billingAccountId(), units.get(i).billUnitId(), units.get(i).name(), i)
+            jdbc.sql("INSERT INTO bill_unit_view (billing_account_id, bill_unit_id, name, position, balance, overdue, "
+                            + "client_id, currency) VALUES (?, ?, ?, ?, 0, FALSE, ?, ?)")
+                    .params(event.billingAccountId(), units.get(i).billUnitId(), units.get(i).name(), i,
+                            event.clientId(), event.currency())
                     .update();
         }
     }

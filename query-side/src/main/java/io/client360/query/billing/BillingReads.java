@@ -97,12 +97,12 @@ public class BillingReads {
 
     /** A client's totals per currency: what its units owe, what of it is overdue, and how many units are. */
     public List<Totals> totalsOfClient(String clientId) {
-        return jdbc.sql("SELECT a.currency, "
+        // the units carry their account's client and currency
+        return jdbc.sql("SELECT u.currency, "
                         + "SUM(CASE WHEN u.balance > 0 THEN u.balance ELSE 0 END) AS due, "
                         + "SUM(CASE WHEN u.overdue AND u.balance > 0 THEN u.balance ELSE 0 END) AS overdue_amount, "
                         + "SUM(CASE WHEN u.overdue THEN 1 ELSE 0 END) AS overdue_units "
-                        + "FROM billing_account_view a JOIN bill_unit_view u ON u.billing_account_id = a.id "
-                        + "WHERE a.client_id = ? GROUP BY a.currency ORDER BY a.currency")
+                        + "FROM bill_unit_view u WHERE u.client_id = ? GROUP BY u.currency ORDER BY u.currency")
                 .param(clientId)
                 .query((rs, row) -> new Totals(rs.getString(1), amount(rs.getBigDecimal(2), rs.getString(1)),
                         amount(rs.getBigDecimal(3), rs.getString(1)), rs.getLong(4)))
