@@ -15,6 +15,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.stereotype.Component;
@@ -22,6 +23,7 @@ import org.springframework.stereotype.Component;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -37,6 +39,10 @@ import java.util.concurrent.atomic.AtomicLong;
 class MailDelivery extends Periodic {
 
     private static final Logger log = LoggerFactory.getLogger(MailDelivery.class);
+    /** Mails claimed, sent over one connection and settled together. */
+    static final int BATCH = 50;
+    /** Full batches one round takes before it yields to the send interval. */
+    static final int BATCHES_PER_ROUND = 20;
 
     private final Outbox outbox;
     private final JavaMailSender mailSender;
@@ -59,13 +65,20 @@ class MailDelivery extends Periodic {
         }
     }
 
-    /** One round: deliver what is due, record outcomes not yet recorded. */
+    /**
+     * One round: deliver what is due, record outcomes not yet recorded. A full batch is followed by the next one at
+     * once (up to {@link #BATCHES_PER_ROUND}), so that a backlog drains without waiting a send interval per batch.
+     */
     void deliverDue() {
         Instant now = Instant.now();
-        for (Outbox.Queued mail : outbox.claimDue(now, 50)) {
-            deliver(mail);
+        for (int batch = 0; batch < BATCHES_PER_ROUND; batch++) {
+            List<Outbox.Queued> due = outbox.claimDue(Instant.now(), BATCH);
+            deliver(due);
+            if (due.size() < BATCH) {
+                break;
+            }
         }
-        for (Outbox.Queued mail : outbox.unrecorded(50)) {
+        for (Outbox.Queued mail : outbox.unrecorded(BATCH)) {
             record(mail);
         }
         if (Duration.between(countedAt, now).toSeconds() >= 5) {
@@ -75,21 +88,57 @@ class MailDelivery extends Periodic {
         }
     }
 
-    private void deliver(Outbox.Queued mail) {
-        try {
-            mailSender.send(message(mail));
-            outbox.sent(mail.mailId(), Instant.now());
-            record(mail);
-        } catch (MessagingException | RuntimeException failed) {
-            int attempts = mail.attempts() + 1;
-            String error = failed.getClass().getSimpleName() + ": " + failed.getMessage();
-            if (attempts >= properties.maxAttempts()) {
-                log.warn("Giving up mail {} after {} attempts: {}", mail.mailId(), attempts, error);
-                outbox.failed(mail.mailId(), error);
+    /**
+     * Sends a batch over one SMTP connection (a connection per mail cost the server's greeting and EHLO every time:
+     * 43 ms a mail against the benchmark's server), then settles each mail by its own outcome.
+     */
+    private void deliver(List<Outbox.Queued> mails) {
+        Map<MimeMessage, Outbox.Queued> messages = new java.util.LinkedHashMap<>();
+        Map<Outbox.Queued, Exception> failures = new java.util.LinkedHashMap<>();
+        for (Outbox.Queued mail : mails) {
+            try {
+                messages.put(message(mail), mail);
+            } catch (MessagingException | RuntimeException unbuildable) {
+                failures.put(mail, unbuildable);
+            }
+        }
+        if (!messages.isEmpty()) {
+            try {
+                mailSender.send(messages.keySet().toArray(MimeMessage[]::new));
+            } catch (MailSendException partly) {
+                partly.getFailedMessages().forEach((message, failed) -> {
+                    Outbox.Queued mail = messages.get(message);
+                    if (mail != null) {
+                        failures.put(mail, failed);
+                    }
+                });
+                if (partly.getFailedMessages().isEmpty()) {
+                    messages.values().forEach(mail -> failures.put(mail, partly));
+                }
+            } catch (RuntimeException failed) {
+                messages.values().forEach(mail -> failures.put(mail, failed));
+            }
+        }
+        for (Outbox.Queued mail : mails) {
+            Exception failed = failures.get(mail);
+            if (failed == null) {
+                outbox.sent(mail.mailId(), Instant.now());
                 record(mail);
             } else {
-                outbox.retryLater(mail.mailId(), Instant.now().plus(backOff(attempts)), error);
+                failedAttempt(mail, failed);
             }
+        }
+    }
+
+    private void failedAttempt(Outbox.Queued mail, Exception failed) {
+        int attempts = mail.attempts() + 1;
+        String error = failed.getClass().getSimpleName() + ": " + failed.getMessage();
+        if (attempts >= properties.maxAttempts()) {
+            log.warn("Giving up mail {} after {} attempts: {}", mail.mailId(), attempts, error);
+            outbox.failed(mail.mailId(), error);
+            record(mail);
+        } else {
+            outbox.retryLater(mail.mailId(), Instant.now().plus(backOff(attempts)), error);
         }
     }
 

@@ -201,6 +201,32 @@ class OutboundMailTest {
     }
 
     @Test
+    void aBacklogOfMoreThanOneBatch_goesOutWhole_eachMailOnce_andEachIsRecordedOnTheInquiry() {
+        String fay = "fay-" + UUID.randomUUID() + "@acme.test";
+        String inquiry = inquiry(contact(fay, false));
+        smtp.stop();
+        try {
+            for (int i = 0; i < MailDelivery.BATCH + 15; i++) {
+                comment(inquiry, "Backlog " + i, "PUBLIC");
+            }
+            await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql(
+                    "SELECT COUNT(*) FROM mail_outbox WHERE inquiry_id = ? AND recipient = ?").params(inquiry, fay)
+                    .query(Long.class).single() >= MailDelivery.BATCH + 15);
+        } finally {
+            smtp = started();
+        }
+        long queued = jdbc.sql("SELECT COUNT(*) FROM mail_outbox WHERE inquiry_id = ? AND recipient = ?")
+                .params(inquiry, fay).query(Long.class).single();
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql("SELECT COUNT(*) FROM mail_outbox "
+                + "WHERE inquiry_id = ? AND status = 'SENT' AND recorded").param(inquiry).query(Long.class).single()
+                == queued);
+        assertThat(mailsTo(fay)).hasSize((int) queued);
+        assertThat(mailsTo(fay).stream().map(OutboundMailTest::bodyOf).filter(body -> body.contains("Backlog "))
+                .distinct().count()).isEqualTo(MailDelivery.BATCH + 15);
+    }
+
+    @Test
     void aReplayOfTheMailProcessor_sendsNoMailAgain() {
         String eve = "eve-" + UUID.randomUUID() + "@acme.test";
         String inquiry = inquiry(contact(eve, false));
