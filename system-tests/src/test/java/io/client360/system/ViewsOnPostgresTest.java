@@ -32,7 +32,11 @@ class ViewsOnPostgresTest {
     @BeforeAll
     static void start() {
         database = PostgresTestDatabase.create("views");
-        system = RunningSystem.start(database.springProperties());
+        // both sides poll the store only every ten minutes: every view below shows its write because the store
+        // announced the append (LISTEN/NOTIFY) and the query side's store read it then
+        List<String> properties = new ArrayList<>(List.of(database.springProperties()));
+        properties.add("client360.eventstore.notified-fetch-delay-ms=600000");
+        system = RunningSystem.start(properties.toArray(String[]::new));
     }
 
     @AfterAll

@@ -17,9 +17,10 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 
 /**
- * The event store of both sides, as Axon's auto-configuration would make it, but with a short fetch
- * delay: the query side is another process, so it learns of new events only by polling the store, and
- * Axon's default of one second between polls was the whole projection lag ({@code client360.eventstore.fetch-delay}).
+ * The event store of both sides, as Axon's auto-configuration would make it, but told of the other process's events:
+ * on PostgreSQL through {@link StoreNotifications} (LISTEN/NOTIFY), on the embedded H2 database by polling every
+ * {@code client360.eventstore.fetch-delay-ms} (Axon's default of one second between polls was the whole projection
+ * lag).
  */
 @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
 public class EventStoreConfiguration {
@@ -45,20 +46,31 @@ public class EventStoreConfiguration {
                 .transactionManager(transactionManager), new EventSchema());
     }
 
+    @Bean
+    StoreNotifications storeNotifications(javax.sql.DataSource dataSource,
+                                          @Value("${client360.eventstore.notifications:true}") boolean enabled) {
+        return new StoreNotifications(dataSource, enabled);
+    }
+
     /**
      * The store that processors tail, through a shared cache of recent events ({@code cached-events}) that one
      * producer fills; the producer's reads are bounded ({@link BoundedTailReads}) so that the cache stays bounded.
+     * On PostgreSQL it announces its appends and is woken by the other side's ({@link StoreNotifications}), and then
+     * polls only as a safety net ({@code notified-fetch-delay-ms}).
      */
     @Bean
     EmbeddedEventStore eventStore(EventStorageEngine storageEngine, Configuration configuration,
+                                  StoreNotifications notifications,
                                   @Value("${client360.eventstore.fetch-delay-ms:10}") long fetchDelayMs,
+                                  @Value("${client360.eventstore.notified-fetch-delay-ms:1000}") long notifiedFetchDelayMs,
                                   @Value("${client360.eventstore.cached-events:10000}") int cachedEvents) {
-        return EmbeddedEventStore.builder()
+        WakeableEventStore store = new WakeableEventStore(EmbeddedEventStore.builder()
                 .storageEngine(new BoundedTailReads(storageEngine, cachedEvents))
                 .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
                 .spanFactory(configuration.getComponent(EventBusSpanFactory.class))
-                .fetchDelay(fetchDelayMs)
-                .cachedEvents(cachedEvents)
-                .build();
+                .fetchDelay(notifications.active() ? Math.max(fetchDelayMs, notifiedFetchDelayMs) : fetchDelayMs)
+                .cachedEvents(cachedEvents), notifications);
+        notifications.onAppended(store::wake);
+        return store;
     }
 }

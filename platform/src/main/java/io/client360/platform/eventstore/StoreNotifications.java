@@ -1,0 +1,128 @@
+package io.client360.platform.eventstore;
+
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * Appends announced through PostgreSQL's {@code LISTEN}/{@code NOTIFY}, so that the other side's store producer reads
+ * new events when they commit instead of polling every few milliseconds for them. An append issues
+ * {@code NOTIFY client360_events} in its own transaction (PostgreSQL delivers it at the commit, once per transaction);
+ * one thread per side holds a connection that listens, and wakes the store on every notification.
+ * <p>
+ * Active on PostgreSQL with {@code client360.eventstore.notifications} on (the default); elsewhere (the embedded H2
+ * database) nothing is sent and the store polls every {@code client360.eventstore.fetch-delay-ms} as before. The poll
+ * stays as a safety net while notifications are active, every {@code client360.eventstore.notified-fetch-delay-ms}:
+ * a lost listening connection is reopened, and until then the poll finds what was missed.
+ */
+public class StoreNotifications implements SmartLifecycle {
+
+    static final String CHANNEL = "client360_events";
+    private static final Logger log = LoggerFactory.getLogger(StoreNotifications.class);
+    private static final int WAIT_MS = 1_000;
+
+    private final DataSource dataSource;
+    private final JdbcTemplate jdbc;
+    private final boolean active;
+    private volatile Runnable wake = () -> {
+    };
+    private volatile boolean running;
+    private Thread listener;
+
+    StoreNotifications(DataSource dataSource, boolean enabled) {
+        this.dataSource = dataSource;
+        this.jdbc = new JdbcTemplate(dataSource);
+        this.active = enabled && isPostgres(dataSource);
+    }
+
+    private static boolean isPostgres(DataSource dataSource) {
+        try (Connection connection = dataSource.getConnection()) {
+            return connection.isWrapperFor(PGConnection.class);
+        } catch (SQLException unknown) {
+            return false;
+        }
+    }
+
+    /** Whether appends are announced and listened for (PostgreSQL). */
+    public boolean active() {
+        return active;
+    }
+
+    /** What to do when another process's append committed. */
+    void onAppended(Runnable wake) {
+        this.wake = wake;
+    }
+
+    /** Announces an append; delivered to the listeners when the current transaction commits. */
+    void appended() {
+        if (active) {
+            jdbc.execute("NOTIFY " + CHANNEL);
+        }
+    }
+
+    @Override
+    public void start() {
+        if (!active) {
+            return;
+        }
+        running = true;
+        listener = new Thread(this::listen, "event-store-listener");
+        listener.setDaemon(true);
+        listener.start();
+    }
+
+    private void listen() {
+        while (running) {
+            try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+                statement.execute("LISTEN " + CHANNEL);
+                if (!connection.getAutoCommit()) {
+                    connection.commit();
+                }
+                PGConnection postgres = connection.unwrap(PGConnection.class);
+                // whatever was appended while this connection was not yet listening, the store reads now
+                wake.run();
+                while (running) {
+                    PGNotification[] notifications = postgres.getNotifications(WAIT_MS);
+                    if (notifications != null && notifications.length > 0) {
+                        wake.run();
+                    }
+                }
+            } catch (SQLException | RuntimeException lost) {
+                if (running) {
+                    log.warn("Listening for appended events failed ({}); the store polls until it listens again",
+                            lost.getMessage());
+                    pause();
+                }
+            }
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(WAIT_MS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        if (listener != null) {
+            listener.interrupt();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+}

@@ -1,0 +1,63 @@
+package io.client360.platform.eventstore;
+
+import io.client360.testing.PostgresTestDatabase;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+class StoreNotificationsTest {
+
+    @Test
+    void anAppendCommittedByOneProcess_wakesTheStoreOfAnotherThatListens() {
+        try (PostgresTestDatabase database = PostgresTestDatabase.create("notifications")) {
+            DriverManagerDataSource writerSide = new DriverManagerDataSource(database.url(), database.username(), "");
+            DriverManagerDataSource readerSide = new DriverManagerDataSource(database.url(), database.username(), "");
+            StoreNotifications writer = new StoreNotifications(writerSide, true);
+            StoreNotifications reader = new StoreNotifications(readerSide, true);
+            AtomicInteger wakes = new AtomicInteger();
+            reader.onAppended(wakes::incrementAndGet);
+            reader.start();
+            try {
+                // the first wake: whatever was appended before it listened is read at once
+                await().atMost(Duration.ofSeconds(10)).until(() -> wakes.get() >= 1);
+                int before = wakes.get();
+
+                new TransactionTemplate(new DataSourceTransactionManager(writerSide)).executeWithoutResult(status -> {
+                    writer.appended();
+                    writer.appended();
+                });
+
+                await().atMost(Duration.ofSeconds(10)).until(() -> wakes.get() > before);
+                assertThat(writer.active()).isTrue();
+            } finally {
+                reader.stop();
+            }
+        }
+    }
+
+    @Test
+    void onTheEmbeddedDatabase_nothingIsAnnouncedOrListenedFor() {
+        DriverManagerDataSource h2 = new DriverManagerDataSource("jdbc:h2:mem:notifications", "sa", "");
+        StoreNotifications notifications = new StoreNotifications(h2, true);
+        notifications.appended();
+        notifications.start();
+        assertThat(notifications.active()).isFalse();
+        assertThat(notifications.isRunning()).isFalse();
+    }
+
+    @Test
+    void switchedOff_itIsInactiveOnPostgresToo() {
+        try (PostgresTestDatabase database = PostgresTestDatabase.create("notifications_off")) {
+            StoreNotifications notifications = new StoreNotifications(
+                    new DriverManagerDataSource(database.url(), database.username(), ""), false);
+            assertThat(notifications.active()).isFalse();
+        }
+    }
+}
