@@ -48,8 +48,9 @@ public class EventStoreConfiguration {
 
     @Bean
     StoreNotifications storeNotifications(javax.sql.DataSource dataSource,
-                                          @Value("${client360.eventstore.notifications:true}") boolean enabled) {
-        return new StoreNotifications(dataSource, enabled);
+                                          @Value("${client360.eventstore.notifications:true}") boolean enabled,
+                                          @Value("${client360.eventstore.fetch-delay-ms:10}") long fetchDelayMs) {
+        return new StoreNotifications(dataSource, enabled, fetchDelayMs);
     }
 
     /**

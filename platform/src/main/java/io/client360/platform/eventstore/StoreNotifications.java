@@ -16,7 +16,9 @@ import java.sql.Statement;
  * Appends announced through PostgreSQL's {@code LISTEN}/{@code NOTIFY}, so that the other side's store producer reads
  * new events when they commit instead of polling every few milliseconds for them. An append issues
  * {@code NOTIFY client360_events} in its own transaction (PostgreSQL delivers it at the commit, once per transaction);
- * one thread per side holds a connection that listens, and wakes the store on every notification.
+ * one thread per side holds a connection that listens, and wakes the store when another process announced an append
+ * (its own commits wake it already), at most once every {@code client360.eventstore.fetch-delay-ms}: the appends of
+ * that interval are read together.
  * <p>
  * Active on PostgreSQL with {@code client360.eventstore.notifications} on (the default); elsewhere (the embedded H2
  * database) nothing is sent and the store polls every {@code client360.eventstore.fetch-delay-ms} as before. The poll
@@ -32,13 +34,17 @@ public class StoreNotifications implements SmartLifecycle {
     private final DataSource dataSource;
     private final JdbcTemplate jdbc;
     private final boolean active;
+    /** This process's own announcements carry it, and its listener skips them: its own commits wake it already. */
+    private final String instance = java.util.UUID.randomUUID().toString();
+    private final long coalesceMs;
     private volatile Runnable wake = () -> {
     };
     private volatile boolean running;
     private Thread listener;
 
-    StoreNotifications(DataSource dataSource, boolean enabled) {
+    StoreNotifications(DataSource dataSource, boolean enabled, long coalesceMs) {
         this.dataSource = dataSource;
+        this.coalesceMs = coalesceMs;
         this.jdbc = new JdbcTemplate(dataSource);
         this.active = enabled && isPostgres(dataSource);
     }
@@ -64,7 +70,7 @@ public class StoreNotifications implements SmartLifecycle {
     /** Announces an append; delivered to the listeners when the current transaction commits. */
     void appended() {
         if (active) {
-            jdbc.execute("NOTIFY " + CHANNEL);
+            jdbc.execute("NOTIFY " + CHANNEL + ", '" + instance + "'");
         }
     }
 
@@ -91,23 +97,38 @@ public class StoreNotifications implements SmartLifecycle {
                 wake.run();
                 while (running) {
                     PGNotification[] notifications = postgres.getNotifications(WAIT_MS);
-                    if (notifications != null && notifications.length > 0) {
+                    if (fromAnother(notifications)) {
                         wake.run();
+                        // the appends that commit meanwhile are read together by the next wake: at most one read
+                        // per interval however many commits there are
+                        pause(coalesceMs);
                     }
                 }
             } catch (SQLException | RuntimeException lost) {
                 if (running) {
                     log.warn("Listening for appended events failed ({}); the store polls until it listens again",
                             lost.getMessage());
-                    pause();
+                    pause(WAIT_MS);
                 }
             }
         }
     }
 
-    private static void pause() {
+    private boolean fromAnother(PGNotification[] notifications) {
+        if (notifications == null) {
+            return false;
+        }
+        for (PGNotification notification : notifications) {
+            if (!instance.equals(notification.getParameter())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void pause(long ms) {
         try {
-            Thread.sleep(WAIT_MS);
+            Thread.sleep(ms);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -19,8 +19,8 @@ class StoreNotificationsTest {
         try (PostgresTestDatabase database = PostgresTestDatabase.create("notifications")) {
             DriverManagerDataSource writerSide = new DriverManagerDataSource(database.url(), database.username(), "");
             DriverManagerDataSource readerSide = new DriverManagerDataSource(database.url(), database.username(), "");
-            StoreNotifications writer = new StoreNotifications(writerSide, true);
-            StoreNotifications reader = new StoreNotifications(readerSide, true);
+            StoreNotifications writer = new StoreNotifications(writerSide, true, 10);
+            StoreNotifications reader = new StoreNotifications(readerSide, true, 10);
             AtomicInteger wakes = new AtomicInteger();
             reader.onAppended(wakes::incrementAndGet);
             reader.start();
@@ -45,7 +45,7 @@ class StoreNotificationsTest {
     @Test
     void onTheEmbeddedDatabase_nothingIsAnnouncedOrListenedFor() {
         DriverManagerDataSource h2 = new DriverManagerDataSource("jdbc:h2:mem:notifications", "sa", "");
-        StoreNotifications notifications = new StoreNotifications(h2, true);
+        StoreNotifications notifications = new StoreNotifications(h2, true, 10);
         notifications.appended();
         notifications.start();
         assertThat(notifications.active()).isFalse();
@@ -56,7 +56,7 @@ class StoreNotificationsTest {
     void switchedOff_itIsInactiveOnPostgresToo() {
         try (PostgresTestDatabase database = PostgresTestDatabase.create("notifications_off")) {
             StoreNotifications notifications = new StoreNotifications(
-                    new DriverManagerDataSource(database.url(), database.username(), ""), false);
+                    new DriverManagerDataSource(database.url(), database.username(), ""), false, 10);
             assertThat(notifications.active()).isFalse();
         }
     }
