@@ -32,7 +32,10 @@ abstract class Periodic implements SmartLifecycle {
 
     abstract Duration interval();
 
-    /** One round; it must not throw. */
+    /**
+     * One round. It catches the failures it expects (an outage) and says which in its own words; whatever else it
+     * throws is logged here, and the next round runs as planned.
+     */
     abstract void round();
 
     @Override

@@ -120,6 +120,16 @@ class OutboundMailTest {
         return mailsTo(address);
     }
 
+    /** Runs {@code during} with the SMTP server down, and starts it again afterwards whatever happened. */
+    private static void duringAnSmtpOutage(Runnable during) {
+        smtp.stop();
+        try {
+            during.run();
+        } finally {
+            smtp = started();
+        }
+    }
+
     private static String body(MimeMessage message) throws Exception {
         return com.icegreen.greenmail.util.GreenMailUtil.getBody(message);
     }
@@ -186,15 +196,12 @@ class OutboundMailTest {
     void whileSmtpIsDown_commandsSucceed_andTheMailGoesOnceItIsBack_once() {
         String dee = "dee-" + UUID.randomUUID() + "@acme.test";
         String inquiry = inquiry(contact(dee, false));
-        smtp.stop();
-        try {
+        duringAnSmtpOutage(() -> {
             comment(inquiry, "Sent during the outage", "PUBLIC");
             await().pollDelay(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> jdbc.sql(
                     "SELECT attempts FROM mail_outbox WHERE inquiry_id = ?").param(inquiry).query(Integer.class)
                     .optional().orElse(0) >= 1);
-        } finally {
-            smtp = started();
-        }
+        });
 
         assertThat(awaitMails(dee, 1)).hasSize(1);
         await().pollDelay(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5)).until(() -> mailsTo(dee).size() == 1);
@@ -204,17 +211,14 @@ class OutboundMailTest {
     void aBacklogOfMoreThanOneBatch_goesOutWhole_eachMailOnce_andEachIsRecordedOnTheInquiry() {
         String fay = "fay-" + UUID.randomUUID() + "@acme.test";
         String inquiry = inquiry(contact(fay, false));
-        smtp.stop();
-        try {
+        duringAnSmtpOutage(() -> {
             for (int i = 0; i < MailDelivery.BATCH + 15; i++) {
                 comment(inquiry, "Backlog " + i, "PUBLIC");
             }
             await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql(
                     "SELECT COUNT(*) FROM mail_outbox WHERE inquiry_id = ? AND recipient = ?").params(inquiry, fay)
                     .query(Long.class).single() >= MailDelivery.BATCH + 15);
-        } finally {
-            smtp = started();
-        }
+        });
         long queued = jdbc.sql("SELECT COUNT(*) FROM mail_outbox WHERE inquiry_id = ? AND recipient = ?")
                 .params(inquiry, fay).query(Long.class).single();
 
