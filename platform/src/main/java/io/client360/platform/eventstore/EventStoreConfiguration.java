@@ -31,7 +31,8 @@ public class EventStoreConfiguration {
     EventStorageEngine eventStorageEngine(Serializer defaultSerializer,
                                           @Qualifier("eventSerializer") Serializer eventSerializer,
                                           Configuration configuration, ConnectionProvider connectionProvider,
-                                          TransactionManager transactionManager) {
+                                          TransactionManager transactionManager,
+                                          @Value("${client360.eventstore.shared-batch-events:10000}") int sharedEvents) {
         // A second append at the same aggregate sequence is a unique violation (SQLSTATE 23505 on PostgreSQL and H2):
         // a concurrent write, answered 409. Axon's JDBC default only knows SQLIntegrityConstraintViolationException,
         // which PostgreSQL's driver never throws, so on PostgreSQL such a conflict looked like an outage (503).
@@ -43,7 +44,7 @@ public class EventStoreConfiguration {
                 .eventSerializer(eventSerializer)
                 .snapshotFilter(configuration.snapshotFilter())
                 .connectionProvider(connectionProvider)
-                .transactionManager(transactionManager), new EventSchema());
+                .transactionManager(transactionManager), new EventSchema(), sharedEvents);
     }
 
     @Bean

@@ -6,6 +6,7 @@ import org.axonframework.eventhandling.GenericDomainEventEntry;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.TrackedDomainEventData;
 import org.axonframework.eventhandling.TrackedEventData;
+import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 
@@ -14,6 +15,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Collections;
+import java.util.List;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
@@ -21,8 +23,9 @@ import java.util.stream.LongStream;
 /**
  * Axon's JDBC storage engine, reading each event's stored timestamp once and fast ({@link StoredTimestamps}):
  * Axon's own rows parse the text on every {@code getTimestamp()}, once for the gap check as a row is read and again
- * when the message is made, in every processor that reads it. The rows are otherwise built exactly as Axon builds
- * them, with the same gap rules ({@link #LOWEST_GLOBAL_SEQUENCE}, {@link #MAX_GAP_OFFSET}, {@link #GAP_TIMEOUT_MS},
+ * when the message is made, in every processor that reads it. A batch read by one processor behind the head is shared
+ * with the others that read the same stretch ({@link SharedBatches}). The rows are otherwise built exactly as Axon
+ * builds them, with the same gap rules ({@link #LOWEST_GLOBAL_SEQUENCE}, {@link #MAX_GAP_OFFSET}, {@link #GAP_TIMEOUT_MS},
  * which {@link EventStoreConfiguration} also gives the builder).
  */
 class ParsedOnceStorageEngine extends JdbcEventStorageEngine {
@@ -30,13 +33,31 @@ class ParsedOnceStorageEngine extends JdbcEventStorageEngine {
     static final long LOWEST_GLOBAL_SEQUENCE = 1;
     static final int MAX_GAP_OFFSET = 10_000;
     static final int GAP_TIMEOUT_MS = 60_000;
+    /** A kept batch is shared for this long at most: long enough for processors some seconds apart. */
+    static final long SHARED_BATCH_MAX_AGE_MS = 30_000;
 
     private final EventSchema schema;
+    private final SharedBatches<TrackedEventData<?>> batches;
 
-    ParsedOnceStorageEngine(Builder builder, EventSchema schema) {
+    /**
+     * @param sharedEvents how many events the batches read by processors behind the head may hold, to be shared by
+     *                     the processors that read the same stretch ({@link SharedBatches}); 0 shares none
+     */
+    ParsedOnceStorageEngine(Builder builder, EventSchema schema, int sharedEvents) {
         super(builder.lowestGlobalSequence(LOWEST_GLOBAL_SEQUENCE).maxGapOffset(MAX_GAP_OFFSET)
                 .gapTimeout(GAP_TIMEOUT_MS).schema(schema));
         this.schema = schema;
+        this.batches = new SharedBatches<>(sharedEvents, SHARED_BATCH_MAX_AGE_MS);
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    protected List<? extends TrackedEventData<?>> fetchTrackedEvents(TrackingToken lastToken, int batchSize) {
+        return batches.after(lastToken, () -> (List<TrackedEventData<?>>) super.fetchTrackedEvents(lastToken, batchSize));
+    }
+
+    SharedBatches<TrackedEventData<?>> sharedBatches() {
+        return batches;
     }
 
     /** A stored event whose timestamp was parsed as it was read. */
