@@ -4,6 +4,7 @@ import org.axonframework.config.EventProcessingConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import javax.sql.DataSource;
 
@@ -22,6 +23,11 @@ public class DeadLetterConfiguration {
     @Bean
     DeadLetterController deadLetterController(DeadLetters deadLetters) {
         return new DeadLetterController(deadLetters);
+    }
+
+    @Bean
+    DeferredWrites deferredWrites(JdbcTemplate jdbc) {
+        return new DeferredWrites(jdbc);
     }
 
     @Bean

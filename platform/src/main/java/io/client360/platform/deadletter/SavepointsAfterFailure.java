@@ -58,6 +58,20 @@ public class SavepointsAfterFailure implements HandlerEnhancerDefinition {
         };
     }
 
+    /** Whether this thread is retrying a failed batch, a savepoint around each handler. */
+    static boolean retrying() {
+        return RETRYING.get();
+    }
+
+    /**
+     * What a batch that failed outside its handlers (its {@link DeferredWrites}, sent as it commits) throws, so that
+     * it is retried with a savepoint per event.
+     */
+    static RuntimeException retryTheBatchWithSavepoints(Throwable failure) {
+        RETRYING.set(true);
+        return new BatchRetriedWithSavepoints(failure);
+    }
+
     private interface Handling {
         Object handle() throws Exception;
     }

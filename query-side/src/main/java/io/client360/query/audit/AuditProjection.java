@@ -11,6 +11,7 @@ import io.client360.kernel.inquiry.InquiryCreated;
 import io.client360.kernel.inquiry.InquiryEntryMarked;
 import io.client360.kernel.inquiry.InquiryEvent;
 import io.client360.kernel.routing.RoutingRulesChanged;
+import io.client360.platform.deadletter.DeferredWrites;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
@@ -49,10 +50,12 @@ class AuditProjection implements Rebuildable {
     private static final int SEARCH_TEXT_LENGTH = 32_000;
 
     private final JdbcClient jdbc;
+    private final DeferredWrites writes;
     private final JsonMapper json;
 
-    AuditProjection(JdbcClient jdbc, JsonMapper json) {
+    AuditProjection(JdbcClient jdbc, DeferredWrites writes, JsonMapper json) {
         this.jdbc = jdbc;
+        this.writes = writes;
         this.json = json;
     }
 
@@ -77,6 +80,7 @@ class AuditProjection implements Rebuildable {
     }
 
     private void flag(String entryId, boolean important) {
+        writes.flush();
         jdbc.sql("UPDATE audit_entry SET important = ? WHERE event_id = ?").params(important, entryId).update();
     }
 
@@ -135,19 +139,19 @@ class AuditProjection implements Rebuildable {
             contactChanges = json.writeValueAsString(description.contactChanges());
             contactSearchText = searchText(eventName, actorId, description.contactSummary(), contactChanges);
         }
-        // the entry's client, for a client's recent activity: an inquiry's is known from its creation on
-        jdbc.sql("INSERT INTO audit_entry (event_id, aggregate_type, aggregate_id, seq, at, actor_id, actor_kind, event, "
-                        + "category, visibility, summary, changes, search_text, contact_summary, contact_changes, "
+        // the entry's client, for a client's recent activity: an inquiry's is known from its creation on. Sent with
+        // the batch's other entries (DeferredWrites): one round trip for the batch, not one per event
+        writes.update("INSERT INTO audit_entry (event_id, aggregate_type, aggregate_id, seq, at, actor_id, actor_kind, "
+                        + "event, category, visibility, summary, changes, search_text, contact_summary, contact_changes, "
                         + "contact_search_text, client_id) SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
                         + "(SELECT client_id FROM audit_inquiry_client WHERE inquiry_id = ?) "
-                        + "WHERE NOT EXISTS (SELECT 1 FROM audit_entry WHERE event_id = ?)")
-                .params(message.getIdentifier(), aggregateType, aggregateId, seq, column(message.getTimestamp()),
-                        actorId, actorKind, eventName, description.category().name(), description.visibility(),
-                        truncate(description.summary(), SUMMARY_LENGTH), changes,
-                        searchText(eventName, actorId, description.summary(), changes),
-                        contactSummary, contactChanges, contactSearchText,
-                        INQUIRY.equals(aggregateType) ? aggregateId : null, message.getIdentifier())
-                .update();
+                        + "WHERE NOT EXISTS (SELECT 1 FROM audit_entry WHERE event_id = ?)",
+                message.getIdentifier(), aggregateType, aggregateId, seq, column(message.getTimestamp()),
+                actorId, actorKind, eventName, description.category().name(), description.visibility(),
+                truncate(description.summary(), SUMMARY_LENGTH), changes,
+                searchText(eventName, actorId, description.summary(), changes),
+                contactSummary, contactChanges, contactSearchText,
+                INQUIRY.equals(aggregateType) ? aggregateId : null, message.getIdentifier());
     }
 
     /** What free-text search looks in: lower case, cut to its column (a search text is no document). */

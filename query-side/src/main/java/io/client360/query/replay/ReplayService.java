@@ -1,5 +1,6 @@
 package io.client360.query.replay;
 
+import io.client360.platform.deadletter.DeferredWrites;
 import io.client360.query.web.Databases;
 import io.client360.query.web.Rebuildable;
 import org.axonframework.common.stream.BlockingStream;
@@ -79,6 +80,7 @@ public class ReplayService {
     private final EventStore eventStore;
     private final TokenStore tokenStore;
     private final DataSource dataSource;
+    private final DeferredWrites writes;
     private final boolean postgres;
     private final ExecutorService executor = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "replay");
@@ -89,7 +91,7 @@ public class ReplayService {
 
     ReplayService(List<Rebuildable> projections, JdbcClient jdbc, PlatformTransactionManager transactionManager,
                   EventProcessingConfiguration processing, EventStore eventStore, TokenStore tokenStore,
-                  DataSource dataSource) throws SQLException {
+                  DataSource dataSource, DeferredWrites writes) throws SQLException {
         this.projections = projections.stream().collect(Collectors.toMap(Rebuildable::processor, Function.identity()));
         this.jdbc = jdbc;
         this.transactions = new TransactionTemplate(transactionManager);
@@ -97,6 +99,7 @@ public class ReplayService {
         this.eventStore = eventStore;
         this.tokenStore = tokenStore;
         this.dataSource = dataSource;
+        this.writes = writes;
         this.postgres = Databases.isPostgres(dataSource);
     }
 
@@ -254,11 +257,14 @@ public class ReplayService {
             }
             try {
                 transactions.executeWithoutResult(status -> inShadow(() -> {
-                    for (TrackedEventMessage<?> event : batch) {
-                        if (!parkedSequences.containsKey(sequenceOf(event))) {
-                            apply(event);
+                    // the handlers' deferred writes go with the batch, into the shadow tables
+                    writes.deferring(() -> {
+                        for (TrackedEventMessage<?> event : batch) {
+                            if (!parkedSequences.containsKey(sequenceOf(event))) {
+                                apply(event);
+                            }
                         }
-                    }
+                    });
                     parkTheParkedSequences(batch);
                     checkpoint(batch);
                 }));

@@ -3,6 +3,7 @@ package io.client360.query.deadletter;
 import io.client360.kernel.inquiry.CommentAdded;
 import io.client360.kernel.inquiry.Priority;
 import io.client360.kernel.inquiry.Visibility;
+import io.client360.platform.deadletter.DeferredWrites;
 import io.client360.query.QuerySideApplication;
 import io.client360.query.inquiry.InquiryEvents;
 import io.client360.testing.FreshPostgresDatabase;
@@ -50,6 +51,8 @@ class DeadLettersTest {
     static final AtomicReference<String> POISONED = new AtomicReference<>();
     /** The inquiry whose comments make the faulty handler send failing SQL (none when null). */
     static final AtomicReference<String> POISONED_SQL = new AtomicReference<>();
+    /** The inquiry whose comments make the faulty audit handler hold back a statement that fails (none when null). */
+    static final AtomicReference<String> POISONED_DEFERRED = new AtomicReference<>();
 
     @LocalServerPort
     int port;
@@ -68,6 +71,41 @@ class DeadLettersTest {
     void healed() {
         POISONED.set(null);
         POISONED_SQL.set(null);
+        POISONED_DEFERRED.set(null);
+    }
+
+    @Test
+    void aHeldBackWriteThatFailsAsItsBatchCommits_parksItsEvent_andTheOtherEventsOfTheBatchAreRecorded() {
+        InquiryEvents poisoned = new InquiryEvents("inq-deferred-poisoned")
+                .then(InquiryEvents.created("inq-deferred-poisoned", "client-1", "contact-1", Priority.HIGH))
+                .then(new CommentAdded("inq-deferred-poisoned", "dp-c-1", "fails late", Visibility.PUBLIC, "agent-1",
+                        "AGENT"));
+        eventStore.publish(poisoned.messages().subList(0, 1));
+        awaitHistory("inq-deferred-poisoned", 1);
+
+        POISONED_DEFERRED.set("inq-deferred-poisoned");
+        InquiryEvents healthy = new InquiryEvents("inq-deferred-healthy")
+                .then(InquiryEvents.created("inq-deferred-healthy", "client-1", "contact-1", Priority.LOW))
+                .then(new CommentAdded("inq-deferred-healthy", "dh-c-1", "fine", Visibility.PUBLIC, "agent-1",
+                        "AGENT"));
+        // one publication: the audit processor takes the three events in one batch, whose commit fails
+        eventStore.publish(java.util.stream.Stream.concat(poisoned.messages().subList(1, 2).stream(),
+                healthy.messages().stream()).toList());
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> admin.get("/api/admin/dead-letters?processingGroup=audit")
+                .json().get("sequences").toString().contains("inq-deferred-poisoned"));
+        assertThat(awaitHistory("inq-deferred-healthy", 2)).hasSize(2);
+        assertThat(agent.get("/api/inquiries/inq-deferred-poisoned/history").json()).hasSize(1);
+
+        POISONED_DEFERRED.set(null);
+        assertThat(admin.post("/api/admin/dead-letters/audit/inq-deferred-poisoned/retry", "").json()
+                .get("succeeded").asLong()).isEqualTo(1);
+        assertThat(awaitHistory("inq-deferred-poisoned", 2)).hasSize(2);
+    }
+
+    private JsonNode awaitHistory(String id, int entries) {
+        return await().atMost(Duration.ofSeconds(15)).until(
+                () -> agent.get("/api/inquiries/" + id + "/history").json(), json -> json.size() >= entries);
     }
 
     @Test
@@ -197,6 +235,34 @@ class DeadLettersTest {
         @Order(Ordered.HIGHEST_PRECEDENCE)
         FaultyInquiryHandler faultyInquiryHandler(JdbcClient jdbc) {
             return new FaultyInquiryHandler(jdbc);
+        }
+
+        @Bean
+        @Order(Ordered.HIGHEST_PRECEDENCE)
+        FaultyAuditHandler faultyAuditHandler(DeferredWrites writes) {
+            return new FaultyAuditHandler(writes);
+        }
+    }
+
+    /**
+     * A handler of the audit processing group that holds back a statement which fails only when it is sent, as the
+     * batch commits: a NULL key.
+     */
+    @ProcessingGroup("audit")
+    @Order(Ordered.HIGHEST_PRECEDENCE)
+    static class FaultyAuditHandler {
+
+        private final DeferredWrites writes;
+
+        FaultyAuditHandler(DeferredWrites writes) {
+            this.writes = writes;
+        }
+
+        @EventHandler
+        void on(CommentAdded event) {
+            if (event.inquiryId().equals(POISONED_DEFERRED.get())) {
+                writes.update("INSERT INTO audit_inquiry_client (inquiry_id, client_id) VALUES (?, ?)", null, null);
+            }
         }
     }
 
