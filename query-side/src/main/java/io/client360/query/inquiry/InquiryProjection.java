@@ -30,6 +30,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import io.client360.platform.deadletter.DeferredWrites;
 import io.client360.query.web.Inserts;
 import io.client360.query.web.Rebuildable;
 import org.springframework.stereotype.Component;
@@ -48,26 +49,32 @@ class InquiryProjection implements Rebuildable {
 
     static final String PROCESSING_GROUP = "inquiry";
 
-    private final JdbcClient jdbc;
+    /** The lanes of the deferred writes: no statement of one reads or changes a table of another. */
+    private static final String VIEW = "inquiry_view";
+    private static final String COMMENTS = "inquiry_comment";
+    private static final String ATTACHMENTS = "inquiry_attachment";
 
-    InquiryProjection(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final DeferredWrites writes;
+
+    InquiryProjection(JdbcClient jdbc, DeferredWrites writes) {
         this.jdbc = jdbc;
+        this.writes = writes;
     }
 
     @EventHandler
     void on(InquiryCreated event, @SequenceNumber long seq, @Timestamp Instant at) {
-        // the requester is the contact, or the survivor it was merged into (one statement with the insert)
-        jdbc.sql("INSERT INTO inquiry_view (id, client_id, contact_id, requester_id, product, asset_id, type, channel, "
+        // the requester is the contact, or the survivor it was merged into (one statement with the insert; the
+        // aliases change only after a flush, below)
+        writes.inLane(VIEW, "INSERT INTO inquiry_view (id, client_id, contact_id, requester_id, product, asset_id, type, channel, "
                         + "subject, description, status, priority, assignment_group, hours_logged, created_at, updated_at, "
                         + "version) SELECT ?, ?, COALESCE((SELECT survivor_id FROM contact_alias WHERE duplicate_id = ?), ?), "
                         + "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ? "
-                        + "WHERE NOT EXISTS (SELECT 1 FROM inquiry_view WHERE id = ?)")
-                .params(event.inquiryId(), event.clientId(), event.contactId(), event.contactId(), event.contactId(),
-                        event.product(),
-                        event.assetId(), event.type().name(), event.channel().name(), event.subject(),
-                        event.description(), InquiryStatus.NEW.name(), event.priority().name(), event.assignmentGroup(),
-                        column(at), column(at), seq, event.inquiryId())
-                .update();
+                        + "WHERE NOT EXISTS (SELECT 1 FROM inquiry_view WHERE id = ?)",
+                event.inquiryId(), event.clientId(), event.contactId(), event.contactId(), event.contactId(),
+                event.product(), event.assetId(), event.type().name(), event.channel().name(), event.subject(),
+                event.description(), InquiryStatus.NEW.name(), event.priority().name(), event.assignmentGroup(),
+                column(at), column(at), seq, event.inquiryId());
     }
 
     @EventHandler
@@ -84,22 +91,20 @@ class InquiryProjection implements Rebuildable {
 
     @EventHandler
     void on(CommentAdded event, @SequenceNumber long seq, @Timestamp Instant at) {
-        jdbc.sql(Inserts.ifAbsent("inquiry_comment", "comment_id, inquiry_id, seq, body, visibility, author_id, "
-                        + "author_kind, created_at", "comment_id = ?"))
-                .params(event.commentId(), event.inquiryId(), seq, event.body(), event.visibility().name(),
-                        event.authorId(), event.authorKind(), column(at), event.commentId())
-                .update();
+        writes.inLane(COMMENTS, Inserts.ifAbsent("inquiry_comment", "comment_id, inquiry_id, seq, body, visibility, "
+                        + "author_id, author_kind, created_at", "comment_id = ?"),
+                event.commentId(), event.inquiryId(), seq, event.body(), event.visibility().name(),
+                event.authorId(), event.authorKind(), column(at), event.commentId());
         update(event.inquiryId(), seq, at, null);
     }
 
     @EventHandler
     void on(AttachmentAdded event, @SequenceNumber long seq, @Timestamp Instant at) {
-        jdbc.sql(Inserts.ifAbsent("inquiry_attachment", "attachment_id, inquiry_id, seq, name, content_type, size, "
-                        + "sha256, visibility, author_id, added_at", "attachment_id = ?"))
-                .params(event.attachmentId(), event.inquiryId(), seq, event.name(), event.contentType(),
-                        event.size(), event.sha256(), event.visibility().name(), event.authorId(), column(at),
-                        event.attachmentId())
-                .update();
+        writes.inLane(ATTACHMENTS, Inserts.ifAbsent("inquiry_attachment", "attachment_id, inquiry_id, seq, name, "
+                        + "content_type, size, sha256, visibility, author_id, added_at", "attachment_id = ?"),
+                event.attachmentId(), event.inquiryId(), seq, event.name(), event.contentType(),
+                event.size(), event.sha256(), event.visibility().name(), event.authorId(), column(at),
+                event.attachmentId());
         update(event.inquiryId(), seq, at, "attachment_count = attachment_count + 1");
     }
 
@@ -152,8 +157,7 @@ class InquiryProjection implements Rebuildable {
     }
 
     private void versionOnly(String inquiryId, long seq) {
-        jdbc.sql("UPDATE inquiry_view SET version = ? WHERE id = ? AND version < ?").params(seq, inquiryId, seq)
-                .update();
+        writes.inLane(VIEW, "UPDATE inquiry_view SET version = ? WHERE id = ? AND version < ?", seq, inquiryId, seq);
     }
 
     @EventHandler
@@ -174,7 +178,7 @@ class InquiryProjection implements Rebuildable {
 
     @EventHandler
     void on(SlaPaused event, @SequenceNumber long seq, @Timestamp Instant at) {
-        if (update(event.inquiryId(), seq, at, "sla_paused = TRUE, pause_count = pause_count + 1")) {
+        if (updateNow(event.inquiryId(), seq, at, "sla_paused = TRUE, pause_count = pause_count + 1")) {
             jdbc.sql("INSERT INTO inquiry_sla_pause (inquiry_id, paused_seq, paused_at) VALUES (?, ?, ?)")
                     .params(event.inquiryId(), seq, column(event.pausedAt())).update();
         }
@@ -188,7 +192,7 @@ class InquiryProjection implements Rebuildable {
 
     @EventHandler
     void on(SlaResumed event, @SequenceNumber long seq, @Timestamp Instant at) {
-        if (update(event.inquiryId(), seq, at, "sla_paused = FALSE, response_due = ?, resolution_due = ?",
+        if (updateNow(event.inquiryId(), seq, at, "sla_paused = FALSE, response_due = ?, resolution_due = ?",
                 column(event.responseDue()), column(event.resolutionDue()))) {
             jdbc.sql("UPDATE inquiry_sla_pause SET resumed_at = ?, paused_for = ? WHERE inquiry_id = ? "
                             + "AND resumed_at IS NULL")
@@ -198,7 +202,7 @@ class InquiryProjection implements Rebuildable {
 
     @EventHandler
     void on(SlaBreached event, @SequenceNumber long seq, @Timestamp Instant at) {
-        if (update(event.inquiryId(), seq, at, "breach_count = breach_count + 1")) {
+        if (updateNow(event.inquiryId(), seq, at, "breach_count = breach_count + 1")) {
             jdbc.sql("INSERT INTO inquiry_sla_breach (inquiry_id, kind, due_at, breached_at) VALUES (?, ?, ?, ?)")
                     .params(event.inquiryId(), event.kind().name(), column(event.dueAt()), column(at)).update();
         }
@@ -213,6 +217,7 @@ class InquiryProjection implements Rebuildable {
     /** The duplicate's inquiries now belong to the survivor; later ones are re-pointed on arrival. */
     @EventHandler
     void on(ContactRetiredAsDuplicate event) {
+        writes.flush();
         boolean known = jdbc.sql("SELECT COUNT(*) FROM contact_alias WHERE duplicate_id = ?")
                 .param(event.contactId()).query(Long.class).single() > 0;
         if (!known) {
@@ -226,6 +231,7 @@ class InquiryProjection implements Rebuildable {
     /** A merge was reversed: the inquiries the restored contact opened are its own again. */
     @EventHandler
     void on(ContactRestoredFromMerge event) {
+        writes.flush();
         jdbc.sql("DELETE FROM contact_alias WHERE duplicate_id = ?").param(event.contactId()).update();
         jdbc.sql("UPDATE inquiry_view SET contact_id = ? WHERE requester_id = ? AND contact_id = ?")
                 .params(event.contactId(), event.contactId(), event.survivorId()).update();
@@ -252,6 +258,7 @@ class InquiryProjection implements Rebuildable {
 
     @Override
     public void forget(String inquiryId) {
+        writes.flush();
         jdbc.sql("DELETE FROM inquiry_sla_breach WHERE inquiry_id = ?").param(inquiryId).update();
         jdbc.sql("DELETE FROM inquiry_sla_pause WHERE inquiry_id = ?").param(inquiryId).update();
         jdbc.sql("DELETE FROM inquiry_comment WHERE inquiry_id = ?").param(inquiryId).update();
@@ -261,17 +268,34 @@ class InquiryProjection implements Rebuildable {
     }
 
     /**
-     * Applies {@code assignments} and moves the version, unless the row is already at or past {@code seq};
-     * answers whether it did (only then may an event touch the inquiry's other rows).
+     * Applies {@code assignments} and moves the version, unless the row is already at or past {@code seq}: with the
+     * batch's other writes ({@link DeferredWrites}).
      */
-    private boolean update(String inquiryId, long seq, Instant at, String assignments, Object... values) {
-        String set = (assignments == null ? "" : assignments + ", ") + "updated_at = ?, version = ?";
+    private void update(String inquiryId, long seq, Instant at, String assignments, Object... values) {
+        writes.inLane(VIEW, updateStatement(assignments), updateParameters(inquiryId, seq, at, values));
+    }
+
+    /**
+     * {@link #update} at once, after the writes held back: answers whether it applied (only then may an event touch
+     * the inquiry's other rows).
+     */
+    private boolean updateNow(String inquiryId, long seq, Instant at, String assignments, Object... values) {
+        writes.flush();
+        return jdbc.sql(updateStatement(assignments)).params(updateParameters(inquiryId, seq, at, values)).update() > 0;
+    }
+
+    private static String updateStatement(String assignments) {
+        return "UPDATE inquiry_view SET " + (assignments == null ? "" : assignments + ", ")
+                + "updated_at = ?, version = ? WHERE id = ? AND version < ?";
+    }
+
+    private static Object[] updateParameters(String inquiryId, long seq, Instant at, Object... values) {
         Object[] params = new Object[values.length + 4];
         System.arraycopy(values, 0, params, 0, values.length);
         params[values.length] = column(at);
         params[values.length + 1] = seq;
         params[values.length + 2] = inquiryId;
         params[values.length + 3] = seq;
-        return jdbc.sql("UPDATE inquiry_view SET " + set + " WHERE id = ? AND version < ?").params(params).update() > 0;
+        return params;
     }
 }
