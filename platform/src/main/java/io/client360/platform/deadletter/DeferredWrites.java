@@ -13,8 +13,8 @@ import java.util.Map;
 /**
  * The statements of a projection whose answer it does not need, sent together when its batch of events commits:
  * consecutive statements of the same text go as one JDBC batch, one round trip instead of one per event. Before this,
- * the audit entry's insert was one statement and one round trip for every event of the store (run R: 200,000 of the
- * 626,000 statements of a rebuild).
+ * the audit entry's insert was one statement and one round trip for every event of the store (200,000 of the
+ * 627,000 statements of a rebuild of 200,000 events, docs/benchmarks.md).
  * <p>
  * What a handler writes here is sent, in the order it was written:
  * <ul>
