@@ -1,0 +1,161 @@
+package io.client360.platform.eventstore;
+
+import io.client360.testing.Migrations;
+import io.client360.testing.PostgresTestDatabase;
+import org.axonframework.common.jdbc.DataSourceConnectionProvider;
+import org.axonframework.common.transaction.NoTransactionManager;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.SimpleEventHandlerInvoker;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingEventProcessor;
+import org.axonframework.eventhandling.TrackingEventStream;
+import org.axonframework.eventhandling.tokenstore.inmemory.InMemoryTokenStore;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.monitoring.MessageMonitor;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.jackson3.Jackson3Serializer;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** Streams of a real store on PostgreSQL that leave out what their processor has no handler for. */
+class TypeSkippingStreamTest {
+
+    @Test
+    void aProcessorHandlingOneEventInTen_handlesEachOfItsOwn_isShownFewOfTheOthers_andReachesTheHead() {
+        try (PostgresTestDatabase database = PostgresTestDatabase.create("type_skipping_processor")) {
+            WakeableEventStore store = store(database);
+            // every tenth event a note (a String), the others counts (Longs)
+            append(store, 5_000, i -> i % 10 == 0 ? "note " + i : (Object) (long) i);
+            List<String> handled = new CopyOnWriteArrayList<>();
+            AtomicInteger ignored = new AtomicInteger();
+            TrackingEventProcessor processor = TrackingEventProcessor.builder()
+                    .name("notes")
+                    .eventHandlerInvoker(SimpleEventHandlerInvoker.builder().eventHandlers(new Object() {
+                        @EventHandler
+                        void on(String note) {
+                            handled.add(note);
+                        }
+                    }).build())
+                    .messageSource(store)
+                    .tokenStore(new PlainInitialTokens(new InMemoryTokenStore()))
+                    .transactionManager(NoTransactionManager.INSTANCE)
+                    .messageMonitor(countingIgnored(ignored))
+                    .build();
+            processor.start();
+            try {
+                await().atMost(Duration.ofSeconds(30)).until(() -> position(processor).equals(OptionalLong.of(5_000)));
+            } finally {
+                processor.shutDown();
+            }
+
+            assertThat(handled).isEqualTo(IntStream.rangeClosed(1, 500).mapToObj(i -> "note " + i * 10).toList());
+            // of the 4,500 counts it has no handler for, it was shown the first (and learnt to skip its type) and those
+            // that ended what the store had at hand; Axon's own stream shows it all 4,500
+            assertThat(ignored.get()).isPositive().isLessThan(50);
+        }
+    }
+
+    @Test
+    void aLongRunOfSkippedEvents_givesEveryThousandthAndTheLastOneAvailable_soThatTheTokenMovesOn() throws Exception {
+        try (PostgresTestDatabase database = PostgresTestDatabase.create("type_skipping_run")) {
+            WakeableEventStore store = store(database);
+            append(store, 2_500, i -> i == 2_200 ? "note" : (Object) (long) i);
+
+            List<Long> delivered = new ArrayList<>();
+            try (TrackingEventStream stream = store.openStream(null)) {
+                TrackedEventMessage<?> first = stream.nextAvailable();
+                delivered.add(positionOf(first));
+                stream.skipMessagesWithPayloadTypeOf(first);
+                while (stream.hasNextAvailable(500, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                    delivered.add(positionOf(stream.nextAvailable()));
+                }
+            }
+
+            // skipped from 2 on: the thousandth in a row (1,001), then 2,001, the note, and the last one the store has
+            assertThat(delivered).containsExactly(1L, 1_001L, 2_001L, 2_200L, 2_500L);
+        }
+    }
+
+    @Test
+    void aStreamThatSkipsNothing_givesEveryEvent() throws Exception {
+        try (PostgresTestDatabase database = PostgresTestDatabase.create("type_skipping_none")) {
+            WakeableEventStore store = store(database);
+            append(store, 300, i -> (long) i);
+
+            int delivered = 0;
+            try (TrackingEventStream stream = store.openStream(null)) {
+                while (stream.hasNextAvailable(500, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                    stream.nextAvailable();
+                    delivered++;
+                }
+            }
+
+            assertThat(delivered).isEqualTo(300);
+        }
+    }
+
+    private static OptionalLong position(TrackingEventProcessor processor) {
+        return processor.processingStatus().values().stream().findFirst()
+                .map(status -> status.getTrackingToken() == null ? OptionalLong.empty()
+                        : status.getTrackingToken().position())
+                .orElse(OptionalLong.empty());
+    }
+
+    private static long positionOf(TrackedEventMessage<?> event) {
+        return event.trackingToken().position().orElseThrow();
+    }
+
+    private static MessageMonitor<EventMessage<?>> countingIgnored(AtomicInteger ignored) {
+        return message -> new MessageMonitor.MonitorCallback() {
+            @Override
+            public void reportSuccess() {
+            }
+
+            @Override
+            public void reportFailure(Throwable cause) {
+            }
+
+            @Override
+            public void reportIgnored() {
+                ignored.incrementAndGet();
+            }
+        };
+    }
+
+    private static void append(WakeableEventStore store, int events, IntFunction<Object> payload) {
+        for (int from = 1; from <= events; from += 250) {
+            store.publish(IntStream.range(from, Math.min(from + 250, events + 1))
+                    .mapToObj(i -> new GenericDomainEventMessage<>("Counter", "counter-" + i, 0, payload.apply(i)))
+                    .toList());
+        }
+    }
+
+    private static WakeableEventStore store(PostgresTestDatabase database) {
+        Migrations.flyway(database, "classpath:db/eventstore", "flyway_eventstore_history", "latest").migrate();
+        DriverManagerDataSource dataSource = new DriverManagerDataSource(database.url(), database.username(), "");
+        Serializer serializer = Jackson3Serializer.builder().build();
+        ParsedOnceStorageEngine engine = new ParsedOnceStorageEngine(JdbcEventStorageEngine.builder()
+                .eventSerializer(serializer)
+                .snapshotSerializer(serializer)
+                .connectionProvider(new DataSourceConnectionProvider(dataSource))
+                .transactionManager(NoTransactionManager.INSTANCE), new EventSchema(), 0);
+        return new WakeableEventStore(EmbeddedEventStore.builder().storageEngine(engine),
+                new StoreNotifications(dataSource, false, 10));
+    }
+}
