@@ -3,6 +3,7 @@ package io.client360.platform.eventstore;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingEventStream;
 
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
@@ -15,24 +16,38 @@ import java.util.concurrent.TimeUnit;
  * stream when none handles its payload type ({@link #skipMessagesWithPayloadTypeOf}); Axon's embedded store ignores
  * that. Here later events of such a type are taken from the store's stream and dropped before the processor sees
  * them, so that a processor handling one event in twenty does not run its per-event machinery for the other
- * nineteen.
+ * nineteen, nor store its token in a transaction of its own for each of them at the head of the store.
  * <p>
- * Its position still moves on: of a run of skipped events, the one that ends what is available now is delivered (the
- * processor ignores it and stores its token, so a processor is at the head whenever its stream is), and so is
- * every {@value #MOST_SKIPPED_IN_A_ROW}th, so that a long run of them does not hold the stored token back.
+ * Its position still moves on: the last event passed over is held, and delivered (the processor ignores it and stores
+ * its token) when a wait for more ends with nothing new, when {@value #MOST_SKIPPED_IN_A_ROW} were passed over, or
+ * when it has been held for {@code longestHold}. An event the processor handles carries the position past the
+ * held one instead. So a quiet processor's token reaches the head one wait after the last event, and a busy one's
+ * is never more than {@code longestHold} behind.
  */
 final class TypeSkippingStream implements TrackingEventStream {
 
     /** Of a longer run of skipped events, every this many-th one is delivered, so that the token moves on. */
     static final int MOST_SKIPPED_IN_A_ROW = 1_000;
+    /** How long a skipped event is held at most before it is delivered, while events keep coming. */
+    static final Duration LONGEST_HOLD = Duration.ofSeconds(1);
 
     private final TrackingEventStream delegate;
+    private final long longestHoldNanos;
     private final Set<Class<?>> skipped = new HashSet<>();
-    /** A skipped event taken from the delegate, delivered next. */
+    /** The last event passed over since the last delivery, if any. */
     private TrackedEventMessage<?> held;
+    /** Whether {@link #held} goes to the processor at its next ask. */
+    private boolean due;
+    private int passedOver;
+    private long holdingSince;
 
     TypeSkippingStream(TrackingEventStream delegate) {
+        this(delegate, LONGEST_HOLD);
+    }
+
+    TypeSkippingStream(TrackingEventStream delegate, Duration longestHold) {
         this.delegate = delegate;
+        this.longestHoldNanos = longestHold.toNanos();
     }
 
     @Override
@@ -43,41 +58,64 @@ final class TypeSkippingStream implements TrackingEventStream {
     @Override
     public Optional<TrackedEventMessage<?>> peek() {
         skipAvailable();
-        return held != null ? Optional.of(held) : delegate.peek();
+        return due ? Optional.of(held) : delegate.peek();
     }
 
+    /**
+     * Whether an event is there for the processor within {@code timeout}: one it handles, or the held one once the
+     * wait ended with nothing new (a wait of zero never releases it: the processor asks so to learn whether it is at
+     * the head, and it is).
+     */
     @Override
     public boolean hasNextAvailable(int timeout, TimeUnit unit) throws InterruptedException {
-        if (held != null) {
-            return true;
+        long deadline = System.nanoTime() + unit.toNanos(timeout);
+        while (true) {
+            skipAvailable();
+            if (due || delegate.peek().isPresent()) {
+                return true;
+            }
+            long now = System.nanoTime();
+            if (held != null && now - holdingSince >= longestHoldNanos) {
+                return release();
+            }
+            long left = deadline - now;
+            if (left <= 0) {
+                return timeout > 0 && release();
+            }
+            long wait = held == null ? left : Math.min(left, holdingSince + longestHoldNanos - now);
+            delegate.hasNextAvailable((int) Math.max(1, TimeUnit.NANOSECONDS.toMillis(wait)), TimeUnit.MILLISECONDS);
         }
-        if (!delegate.hasNextAvailable(timeout, unit)) {
-            return false;
-        }
-        skipAvailable();
-        return true;
     }
 
     @Override
     public TrackedEventMessage<?> nextAvailable() throws InterruptedException {
         skipAvailable();
-        if (held != null) {
+        if (due) {
             TrackedEventMessage<?> next = held;
-            held = null;
+            forget();
             return next;
         }
-        return delegate.nextAvailable();
+        TrackedEventMessage<?> next = delegate.nextAvailable();
+        forget(); // what it carries is past the held one
+        return next;
     }
 
-    /**
-     * Drops the available events of skipped types ahead of the stream, holding the last one available and every
-     * {@value #MOST_SKIPPED_IN_A_ROW}th to be delivered.
-     */
+    private boolean release() {
+        due = held != null;
+        return due;
+    }
+
+    private void forget() {
+        held = null;
+        due = false;
+        passedOver = 0;
+    }
+
+    /** Drops the available events of skipped types ahead of the stream, holding the last one. */
     private void skipAvailable() {
-        if (held != null || skipped.isEmpty()) {
+        if (skipped.isEmpty() || due) {
             return;
         }
-        int inARow = 0;
         Optional<TrackedEventMessage<?>> next;
         while ((next = delegate.peek()).isPresent() && skipped.contains(next.get().getPayloadType())) {
             TrackedEventMessage<?> event;
@@ -87,10 +125,19 @@ final class TypeSkippingStream implements TrackingEventStream {
                 Thread.currentThread().interrupt();
                 return;
             }
-            if (++inARow == MOST_SKIPPED_IN_A_ROW || !delegate.hasNextAvailable()) {
-                held = event;
+            if (held == null) {
+                holdingSince = System.nanoTime();
+            }
+            held = event;
+            if (++passedOver >= MOST_SKIPPED_IN_A_ROW || System.nanoTime() - holdingSince >= longestHoldNanos) {
+                due = true;
                 return;
             }
+        }
+        if (next.isPresent()) {
+            // an event the processor handles comes next: it carries the position past the held one
+            held = null;
+            passedOver = 0;
         }
     }
 

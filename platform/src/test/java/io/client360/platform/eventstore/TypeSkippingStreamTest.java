@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
@@ -72,23 +73,72 @@ class TypeSkippingStreamTest {
     }
 
     @Test
-    void aLongRunOfSkippedEvents_givesEveryThousandthAndTheLastOneAvailable_soThatTheTokenMovesOn() throws Exception {
+    void aLongRunOfSkippedEvents_givesEveryThousandth_andTheLastOnceAWaitEndsWithNothingNew() throws Exception {
         try (PostgresTestDatabase database = PostgresTestDatabase.create("type_skipping_run")) {
             WakeableEventStore store = store(database);
             append(store, 2_500, i -> i == 2_200 ? "note" : (Object) (long) i);
 
             List<Long> delivered = new ArrayList<>();
-            try (TrackingEventStream stream = store.openStream(null)) {
+            try (TrackingEventStream stream = new TypeSkippingStream(store.openStream(null), Duration.ofMinutes(1))) {
                 TrackedEventMessage<?> first = stream.nextAvailable();
                 delivered.add(positionOf(first));
                 stream.skipMessagesWithPayloadTypeOf(first);
-                while (stream.hasNextAvailable(500, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                while (stream.hasNextAvailable(500, TimeUnit.MILLISECONDS)) {
                     delivered.add(positionOf(stream.nextAvailable()));
                 }
             }
 
             // skipped from 2 on: the thousandth in a row (1,001), then 2,001, the note, and the last one the store has
             assertThat(delivered).containsExactly(1L, 1_001L, 2_001L, 2_200L, 2_500L);
+        }
+    }
+
+    @Test
+    void atTheHead_skippedEventsArrivingOneByOne_arePassedOnTogether_onceAWaitEndsWithNothingNew() throws Exception {
+        try (PostgresTestDatabase database = PostgresTestDatabase.create("type_skipping_head")) {
+            WakeableEventStore store = store(database);
+            append(store, 1, i -> (long) i);
+
+            try (TrackingEventStream stream = new TypeSkippingStream(store.openStream(null), Duration.ofMinutes(1))) {
+                stream.skipMessagesWithPayloadTypeOf(stream.nextAvailable());
+                for (int i = 2; i <= 6; i++) {
+                    store.publish(new GenericDomainEventMessage<>("Counter", "counter-" + i, 0, (long) i));
+                    // asked without waiting, as a processor asks whether it is at the head: it is, nothing to do
+                    assertThat(stream.hasNextAvailable(0, TimeUnit.MILLISECONDS)).isFalse();
+                }
+
+                // a wait that ends with nothing new passes the five on as one: the last of them
+                assertThat(stream.hasNextAvailable(300, TimeUnit.MILLISECONDS)).isTrue();
+                assertThat(positionOf(stream.nextAvailable())).isEqualTo(6);
+                assertThat(stream.hasNextAvailable(300, TimeUnit.MILLISECONDS)).isFalse();
+            }
+        }
+    }
+
+    @Test
+    void whileSkippedEventsKeepComing_theHeldOneIsPassedOn_onceItIsHeldLongEnough() throws Exception {
+        try (PostgresTestDatabase database = PostgresTestDatabase.create("type_skipping_busy")) {
+            WakeableEventStore store = store(database);
+            append(store, 1, i -> (long) i);
+
+            try (TrackingEventStream stream = new TypeSkippingStream(store.openStream(null), Duration.ofMillis(200))) {
+                stream.skipMessagesWithPayloadTypeOf(stream.nextAvailable());
+                long started = System.nanoTime();
+                long deliveredAt = -1;
+                long heldFor = 0;
+                for (int i = 2; i <= 60 && deliveredAt < 0; i++) {
+                    store.publish(new GenericDomainEventMessage<>("Counter", "counter-" + i, 0, (long) i));
+                    Thread.sleep(30);
+                    // never a wait that ends with nothing new: only the hold's age lets the event out
+                    if (stream.hasNextAvailable(0, TimeUnit.MILLISECONDS)) {
+                        deliveredAt = positionOf(stream.nextAvailable());
+                        heldFor = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+                    }
+                }
+
+                assertThat(deliveredAt).isGreaterThanOrEqualTo(2);
+                assertThat(heldFor).isGreaterThanOrEqualTo(200);
+            }
         }
     }
 
@@ -100,7 +150,7 @@ class TypeSkippingStreamTest {
 
             int delivered = 0;
             try (TrackingEventStream stream = store.openStream(null)) {
-                while (stream.hasNextAvailable(500, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                while (stream.hasNextAvailable(500, TimeUnit.MILLISECONDS)) {
                     stream.nextAvailable();
                     delivered++;
                 }
