@@ -57,8 +57,7 @@ final class TypeSkippingStream implements TrackingEventStream {
 
     @Override
     public Optional<TrackedEventMessage<?>> peek() {
-        skipAvailable();
-        return due ? Optional.of(held) : delegate.peek();
+        return available();
     }
 
     /**
@@ -70,8 +69,7 @@ final class TypeSkippingStream implements TrackingEventStream {
     public boolean hasNextAvailable(int timeout, TimeUnit unit) throws InterruptedException {
         long deadline = System.nanoTime() + unit.toNanos(timeout);
         while (true) {
-            skipAvailable();
-            if (due || delegate.peek().isPresent()) {
+            if (available().isPresent()) {
                 return true;
             }
             long now = System.nanoTime();
@@ -89,15 +87,34 @@ final class TypeSkippingStream implements TrackingEventStream {
 
     @Override
     public TrackedEventMessage<?> nextAvailable() throws InterruptedException {
-        skipAvailable();
-        if (due) {
-            TrackedEventMessage<?> next = held;
-            forget();
-            return next;
+        Optional<TrackedEventMessage<?>> next = available();
+        TrackedEventMessage<?> event;
+        if (due || next.isEmpty() && held != null) {
+            // the held one is due, or more was asked for than is there: the held one rather than a wait
+            event = held;
+        } else {
+            event = delegate.nextAvailable(); // the one available, or the next to come
         }
-        TrackedEventMessage<?> next = delegate.nextAvailable();
-        forget(); // what it carries is past the held one
-        return next;
+        forget(); // what it carries is past anything passed over
+        return event;
+    }
+
+    /**
+     * What the processor gets next, if anything is there now: the held event once due, or the next event of a type it
+     * handles (the others ahead of it passed over).
+     */
+    private Optional<TrackedEventMessage<?>> available() {
+        while (true) {
+            skipAvailable();
+            if (due) {
+                return Optional.of(held);
+            }
+            Optional<TrackedEventMessage<?>> next = delegate.peek();
+            // one of a skipped type may have come since: pass it over too
+            if (next.isEmpty() || skipped.isEmpty() || !skipped.contains(next.get().getPayloadType())) {
+                return next;
+            }
+        }
     }
 
     private boolean release() {

@@ -32,6 +32,7 @@ import java.util.function.IntFunction;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.awaitility.Awaitility.await;
 
 /** Streams of a real store on PostgreSQL that leave out what their processor has no handler for. */
@@ -111,6 +112,26 @@ class TypeSkippingStreamTest {
                 assertThat(stream.hasNextAvailable(300, TimeUnit.MILLISECONDS)).isTrue();
                 assertThat(positionOf(stream.nextAvailable())).isEqualTo(6);
                 assertThat(stream.hasNextAvailable(300, TimeUnit.MILLISECONDS)).isFalse();
+            }
+        }
+    }
+
+    @Test
+    void askedForTheNextEventWhenOnlySkippedOnesCame_itGivesTheHeldOneInsteadOfWaiting() throws Exception {
+        try (PostgresTestDatabase database = PostgresTestDatabase.create("type_skipping_ask")) {
+            WakeableEventStore store = store(database);
+            append(store, 1, i -> (long) i);
+
+            try (TrackingEventStream stream = new TypeSkippingStream(store.openStream(null), Duration.ofMinutes(1))) {
+                stream.skipMessagesWithPayloadTypeOf(stream.nextAvailable());
+                store.publish(new GenericDomainEventMessage<>("Counter", "counter-2", 0, 2L));
+                Thread.sleep(500);
+                // the processor looks ahead (the event is passed over and held), then asks for the next one anyway
+                assertThat(stream.peek()).isEmpty();
+
+                TrackedEventMessage<?> next = assertTimeoutPreemptively(Duration.ofSeconds(5), stream::nextAvailable);
+
+                assertThat(positionOf(next)).isEqualTo(2);
             }
         }
     }
