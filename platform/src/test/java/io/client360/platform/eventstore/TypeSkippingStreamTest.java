@@ -98,10 +98,7 @@ class TypeSkippingStreamTest {
     void atTheHead_skippedEventsArrivingOneByOne_arePassedOnTogether_onceAWaitEndsWithNothingNew() throws Exception {
         try (PostgresTestDatabase database = PostgresTestDatabase.create("type_skipping_head")) {
             WakeableEventStore store = store(database);
-            append(store, 1, i -> (long) i);
-
-            try (TrackingEventStream stream = new TypeSkippingStream(store.openStream(null), Duration.ofMinutes(1))) {
-                stream.skipMessagesWithPayloadTypeOf(stream.nextAvailable());
+            try (TrackingEventStream stream = skippingCountsAtTheHead(store, Duration.ofMinutes(1))) {
                 for (int i = 2; i <= 6; i++) {
                     store.publish(new GenericDomainEventMessage<>("Counter", "counter-" + i, 0, (long) i));
                     // asked without waiting, as a processor asks whether it is at the head: it is, nothing to do
@@ -120,10 +117,7 @@ class TypeSkippingStreamTest {
     void askedForTheNextEventWhenOnlySkippedOnesCame_itGivesTheHeldOneInsteadOfWaiting() throws Exception {
         try (PostgresTestDatabase database = PostgresTestDatabase.create("type_skipping_ask")) {
             WakeableEventStore store = store(database);
-            append(store, 1, i -> (long) i);
-
-            try (TrackingEventStream stream = new TypeSkippingStream(store.openStream(null), Duration.ofMinutes(1))) {
-                stream.skipMessagesWithPayloadTypeOf(stream.nextAvailable());
+            try (TrackingEventStream stream = skippingCountsAtTheHead(store, Duration.ofMinutes(1))) {
                 store.publish(new GenericDomainEventMessage<>("Counter", "counter-2", 0, 2L));
                 Thread.sleep(500);
                 // the processor looks ahead (the event is passed over and held), then asks for the next one anyway
@@ -140,10 +134,7 @@ class TypeSkippingStreamTest {
     void whileSkippedEventsKeepComing_theHeldOneIsPassedOn_onceItIsHeldLongEnough() throws Exception {
         try (PostgresTestDatabase database = PostgresTestDatabase.create("type_skipping_busy")) {
             WakeableEventStore store = store(database);
-            append(store, 1, i -> (long) i);
-
-            try (TrackingEventStream stream = new TypeSkippingStream(store.openStream(null), Duration.ofMillis(200))) {
-                stream.skipMessagesWithPayloadTypeOf(stream.nextAvailable());
+            try (TrackingEventStream stream = skippingCountsAtTheHead(store, Duration.ofMillis(200))) {
                 long started = System.nanoTime();
                 long deliveredAt = -1;
                 long heldFor = 0;
@@ -179,6 +170,15 @@ class TypeSkippingStreamTest {
 
             assertThat(delivered).isEqualTo(300);
         }
+    }
+
+    /** A stream at the head of a store holding one count, which has learnt to skip counts. */
+    private static TrackingEventStream skippingCountsAtTheHead(WakeableEventStore store, Duration longestHold)
+            throws InterruptedException {
+        append(store, 1, i -> (long) i);
+        TrackingEventStream stream = new TypeSkippingStream(store.openStream(null), longestHold);
+        stream.skipMessagesWithPayloadTypeOf(stream.nextAvailable());
+        return stream;
     }
 
     private static OptionalLong position(TrackingEventProcessor processor) {
