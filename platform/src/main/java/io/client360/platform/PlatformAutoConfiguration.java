@@ -61,8 +61,8 @@ public class PlatformAutoConfiguration {
     /**
      * Tolerant reader: an event stored with a field that no longer exists still deserializes. And the
      * polymorphic fields of Axon's own tokens (a {@code ReplayToken}'s {@code Object} context, which a processor
-     * reset for a replay starts with, and every processor created before {@code PlainInitialTokens}) are allowed for Axon's and
-     * client360's types only: Jackson 3's default validator refuses {@code Object} and would leave such a
+     * reset for a replay starts with, and every processor created before {@code PlainInitialTokens}) are allowed
+     * for Axon's and client360's types only: Jackson 3's default validator refuses {@code Object} and would leave such a
      * processor unable to load its token.
      */
     @Bean

@@ -49,7 +49,7 @@ public final class PlainInitialTokens implements TokenStore {
     @Override
     public void initializeSegment(TrackingToken token, String processorName, int segment)
             throws UnableToInitializeTokenException {
-        delegate.initializeSegment(plain(token), processorName, segment);
+        delegate.initializeSegment(token, processorName, segment); // a segment split off: it goes on as its parent
     }
 
     @Override

@@ -111,10 +111,14 @@ final class TypeSkippingStream implements TrackingEventStream {
             }
             Optional<TrackedEventMessage<?>> next = delegate.peek();
             // one of a skipped type may have come since: pass it over too
-            if (next.isEmpty() || skipped.isEmpty() || !skipped.contains(next.get().getPayloadType())) {
+            if (!skips(next)) {
                 return next;
             }
         }
+    }
+
+    private boolean skips(Optional<TrackedEventMessage<?>> next) {
+        return next.isPresent() && skipped.contains(next.get().getPayloadType());
     }
 
     private boolean release() {
@@ -134,7 +138,7 @@ final class TypeSkippingStream implements TrackingEventStream {
             return;
         }
         Optional<TrackedEventMessage<?>> next;
-        while ((next = delegate.peek()).isPresent() && skipped.contains(next.get().getPayloadType())) {
+        while (skips(next = delegate.peek())) {
             TrackedEventMessage<?> event;
             try {
                 event = delegate.nextAvailable(); // available: it does not wait

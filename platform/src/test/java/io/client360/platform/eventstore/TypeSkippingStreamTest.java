@@ -40,8 +40,9 @@ class TypeSkippingStreamTest {
 
     @Test
     void aProcessorHandlingOneEventInTen_handlesEachOfItsOwn_isShownFewOfTheOthers_andReachesTheHead() {
-        try (PostgresTestDatabase database = PostgresTestDatabase.create("type_skipping_processor")) {
-            WakeableEventStore store = store(database);
+        try (PostgresTestDatabase database = PostgresTestDatabase.create("type_skipping_processor");
+             OpenStore open = OpenStore.on(database)) {
+            WakeableEventStore store = open.store();
             // every tenth event a note (a String), the others counts (Longs)
             append(store, 5_000, i -> i % 10 == 0 ? "note " + i : (Object) (long) i);
             List<String> handled = new CopyOnWriteArrayList<>();
@@ -75,8 +76,9 @@ class TypeSkippingStreamTest {
 
     @Test
     void aLongRunOfSkippedEvents_givesEveryThousandth_andTheLastOnceAWaitEndsWithNothingNew() throws Exception {
-        try (PostgresTestDatabase database = PostgresTestDatabase.create("type_skipping_run")) {
-            WakeableEventStore store = store(database);
+        try (PostgresTestDatabase database = PostgresTestDatabase.create("type_skipping_run");
+             OpenStore open = OpenStore.on(database)) {
+            WakeableEventStore store = open.store();
             append(store, 2_500, i -> i == 2_200 ? "note" : (Object) (long) i);
 
             List<Long> delivered = new ArrayList<>();
@@ -96,8 +98,9 @@ class TypeSkippingStreamTest {
 
     @Test
     void atTheHead_skippedEventsArrivingOneByOne_arePassedOnTogether_onceAWaitEndsWithNothingNew() throws Exception {
-        try (PostgresTestDatabase database = PostgresTestDatabase.create("type_skipping_head")) {
-            WakeableEventStore store = store(database);
+        try (PostgresTestDatabase database = PostgresTestDatabase.create("type_skipping_head");
+             OpenStore open = OpenStore.on(database)) {
+            WakeableEventStore store = open.store();
             try (TrackingEventStream stream = skippingCountsAtTheHead(store, Duration.ofMinutes(1))) {
                 for (int i = 2; i <= 6; i++) {
                     store.publish(new GenericDomainEventMessage<>("Counter", "counter-" + i, 0, (long) i));
@@ -115,8 +118,9 @@ class TypeSkippingStreamTest {
 
     @Test
     void askedForTheNextEventWhenOnlySkippedOnesCame_itGivesTheHeldOneInsteadOfWaiting() throws Exception {
-        try (PostgresTestDatabase database = PostgresTestDatabase.create("type_skipping_ask")) {
-            WakeableEventStore store = store(database);
+        try (PostgresTestDatabase database = PostgresTestDatabase.create("type_skipping_ask");
+             OpenStore open = OpenStore.on(database)) {
+            WakeableEventStore store = open.store();
             try (TrackingEventStream stream = skippingCountsAtTheHead(store, Duration.ofMinutes(1))) {
                 store.publish(new GenericDomainEventMessage<>("Counter", "counter-2", 0, 2L));
                 Thread.sleep(500);
@@ -132,8 +136,9 @@ class TypeSkippingStreamTest {
 
     @Test
     void whileSkippedEventsKeepComing_theHeldOneIsPassedOn_onceItIsHeldLongEnough() throws Exception {
-        try (PostgresTestDatabase database = PostgresTestDatabase.create("type_skipping_busy")) {
-            WakeableEventStore store = store(database);
+        try (PostgresTestDatabase database = PostgresTestDatabase.create("type_skipping_busy");
+             OpenStore open = OpenStore.on(database)) {
+            WakeableEventStore store = open.store();
             try (TrackingEventStream stream = skippingCountsAtTheHead(store, Duration.ofMillis(200))) {
                 long started = System.nanoTime();
                 long deliveredAt = -1;
@@ -156,8 +161,9 @@ class TypeSkippingStreamTest {
 
     @Test
     void aStreamThatSkipsNothing_givesEveryEvent() throws Exception {
-        try (PostgresTestDatabase database = PostgresTestDatabase.create("type_skipping_none")) {
-            WakeableEventStore store = store(database);
+        try (PostgresTestDatabase database = PostgresTestDatabase.create("type_skipping_none");
+             OpenStore open = OpenStore.on(database)) {
+            WakeableEventStore store = open.store();
             append(store, 300, i -> (long) i);
 
             int delivered = 0;
@@ -214,6 +220,19 @@ class TypeSkippingStreamTest {
             store.publish(IntStream.range(from, Math.min(from + 250, events + 1))
                     .mapToObj(i -> new GenericDomainEventMessage<>("Counter", "counter-" + i, 0, payload.apply(i)))
                     .toList());
+        }
+    }
+
+    /** A store on the test database, shut down (its producer stopped) before the database goes. */
+    private record OpenStore(WakeableEventStore store) implements AutoCloseable {
+
+        static OpenStore on(PostgresTestDatabase database) {
+            return new OpenStore(TypeSkippingStreamTest.store(database));
+        }
+
+        @Override
+        public void close() {
+            store.shutDown();
         }
     }
 
