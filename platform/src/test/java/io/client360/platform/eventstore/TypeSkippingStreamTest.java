@@ -40,8 +40,7 @@ class TypeSkippingStreamTest {
 
     @Test
     void aProcessorHandlingOneEventInTen_handlesEachOfItsOwn_isShownFewOfTheOthers_andReachesTheHead() {
-        try (PostgresTestDatabase database = PostgresTestDatabase.create("type_skipping_processor");
-             OpenStore open = OpenStore.on(database)) {
+        try (OpenStore open = OpenStore.create("type_skipping_processor")) {
             WakeableEventStore store = open.store();
             // every tenth event a note (a String), the others counts (Longs)
             append(store, 5_000, i -> i % 10 == 0 ? "note " + i : (Object) (long) i);
@@ -76,8 +75,7 @@ class TypeSkippingStreamTest {
 
     @Test
     void aLongRunOfSkippedEvents_givesEveryThousandth_andTheLastOnceAWaitEndsWithNothingNew() throws Exception {
-        try (PostgresTestDatabase database = PostgresTestDatabase.create("type_skipping_run");
-             OpenStore open = OpenStore.on(database)) {
+        try (OpenStore open = OpenStore.create("type_skipping_run")) {
             WakeableEventStore store = open.store();
             append(store, 2_500, i -> i == 2_200 ? "note" : (Object) (long) i);
 
@@ -98,12 +96,11 @@ class TypeSkippingStreamTest {
 
     @Test
     void atTheHead_skippedEventsArrivingOneByOne_arePassedOnTogether_onceAWaitEndsWithNothingNew() throws Exception {
-        try (PostgresTestDatabase database = PostgresTestDatabase.create("type_skipping_head");
-             OpenStore open = OpenStore.on(database)) {
+        try (OpenStore open = OpenStore.create("type_skipping_head")) {
             WakeableEventStore store = open.store();
             try (TrackingEventStream stream = skippingCountsAtTheHead(store, Duration.ofMinutes(1))) {
                 for (int i = 2; i <= 6; i++) {
-                    store.publish(new GenericDomainEventMessage<>("Counter", "counter-" + i, 0, (long) i));
+                    publishCount(store, i);
                     // asked without waiting, as a processor asks whether it is at the head: it is, nothing to do
                     assertThat(stream.hasNextAvailable(0, TimeUnit.MILLISECONDS)).isFalse();
                 }
@@ -118,11 +115,10 @@ class TypeSkippingStreamTest {
 
     @Test
     void askedForTheNextEventWhenOnlySkippedOnesCame_itGivesTheHeldOneInsteadOfWaiting() throws Exception {
-        try (PostgresTestDatabase database = PostgresTestDatabase.create("type_skipping_ask");
-             OpenStore open = OpenStore.on(database)) {
+        try (OpenStore open = OpenStore.create("type_skipping_ask")) {
             WakeableEventStore store = open.store();
             try (TrackingEventStream stream = skippingCountsAtTheHead(store, Duration.ofMinutes(1))) {
-                store.publish(new GenericDomainEventMessage<>("Counter", "counter-2", 0, 2L));
+                publishCount(store, 2);
                 Thread.sleep(500);
                 // the processor looks ahead (the event is passed over and held), then asks for the next one anyway
                 assertThat(stream.peek()).isEmpty();
@@ -136,15 +132,14 @@ class TypeSkippingStreamTest {
 
     @Test
     void whileSkippedEventsKeepComing_theHeldOneIsPassedOn_onceItIsHeldLongEnough() throws Exception {
-        try (PostgresTestDatabase database = PostgresTestDatabase.create("type_skipping_busy");
-             OpenStore open = OpenStore.on(database)) {
+        try (OpenStore open = OpenStore.create("type_skipping_busy")) {
             WakeableEventStore store = open.store();
             try (TrackingEventStream stream = skippingCountsAtTheHead(store, Duration.ofMillis(200))) {
                 long started = System.nanoTime();
                 long deliveredAt = -1;
                 long heldFor = 0;
                 for (int i = 2; i <= 60 && deliveredAt < 0; i++) {
-                    store.publish(new GenericDomainEventMessage<>("Counter", "counter-" + i, 0, (long) i));
+                    publishCount(store, i);
                     Thread.sleep(30);
                     // never a wait that ends with nothing new: only the hold's age lets the event out
                     if (stream.hasNextAvailable(0, TimeUnit.MILLISECONDS)) {
@@ -161,8 +156,7 @@ class TypeSkippingStreamTest {
 
     @Test
     void aStreamThatSkipsNothing_givesEveryEvent() throws Exception {
-        try (PostgresTestDatabase database = PostgresTestDatabase.create("type_skipping_none");
-             OpenStore open = OpenStore.on(database)) {
+        try (OpenStore open = OpenStore.create("type_skipping_none")) {
             WakeableEventStore store = open.store();
             append(store, 300, i -> (long) i);
 
@@ -223,17 +217,27 @@ class TypeSkippingStreamTest {
         }
     }
 
-    /** A store on the test database, shut down (its producer stopped) before the database goes. */
-    private record OpenStore(WakeableEventStore store) implements AutoCloseable {
+    /** A store on a test database of its own, shut down (its producer stopped) before the database goes. */
+    private record OpenStore(PostgresTestDatabase database, WakeableEventStore store) implements AutoCloseable {
 
-        static OpenStore on(PostgresTestDatabase database) {
-            return new OpenStore(TypeSkippingStreamTest.store(database));
+        static OpenStore create(String name) {
+            PostgresTestDatabase database = PostgresTestDatabase.create(name);
+            return new OpenStore(database, TypeSkippingStreamTest.store(database));
         }
 
         @Override
         public void close() {
-            store.shutDown();
+            try {
+                store.shutDown();
+            } finally {
+                database.close();
+            }
         }
+    }
+
+    /** One count (a Long event) of an aggregate of its own. */
+    private static void publishCount(WakeableEventStore store, int count) {
+        store.publish(new GenericDomainEventMessage<>("Counter", "counter-" + count, 0, (long) count));
     }
 
     private static WakeableEventStore store(PostgresTestDatabase database) {
