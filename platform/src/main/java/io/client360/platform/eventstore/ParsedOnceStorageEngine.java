@@ -7,18 +7,30 @@ import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.TrackedDomainEventData;
 import org.axonframework.eventhandling.TrackedEventData;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Spliterator;
+import java.util.Spliterators;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+
+import static org.axonframework.common.jdbc.JdbcUtils.executeQuery;
 
 /**
  * Axon's JDBC storage engine, reading each event's stored timestamp once and fast ({@link StoredTimestamps}):
@@ -27,12 +39,22 @@ import java.util.stream.LongStream;
  * with the others that read the same stretch ({@link SharedBatches}). The rows are otherwise built exactly as Axon
  * builds them, with the same gap rules ({@link #LOWEST_GLOBAL_SEQUENCE}, {@link #MAX_GAP_OFFSET}, {@link #GAP_TIMEOUT_MS},
  * which {@link EventStoreConfiguration} also gives the builder).
+ * <p>
+ * A read asks for the next events by position ({@code globalIndex > ? ORDER BY globalIndex LIMIT ?}) instead of Axon's
+ * window of positions ({@code globalIndex <= index + batchSize}), in one statement outside a transaction. Axon's window
+ * comes back empty when more than a batch of positions ahead were never committed, so Axon checks for that with a
+ * second query, in a transaction, after every read that found nothing, which is most of a tailing producer's reads.
+ * A token holding more than {@link #GAP_CLEANING_THRESHOLD} gaps is read Axon's way, which first drops the gaps that
+ * timed out. The store's producer (a read that {@code mayBlock}) stops at a batch shorter than asked for: that is the
+ * head, and the producer asks again at once after a read that found events, so reading on found nothing twice.
  */
 class ParsedOnceStorageEngine extends JdbcEventStorageEngine {
 
     static final long LOWEST_GLOBAL_SEQUENCE = 1;
     static final int MAX_GAP_OFFSET = 10_000;
     static final int GAP_TIMEOUT_MS = 60_000;
+    /** Axon's default: a token with more gaps than this is read Axon's way, which first drops those timed out. */
+    static final int GAP_CLEANING_THRESHOLD = 250;
     /** A kept batch is shared for this long at most: long enough for processors some seconds apart. */
     static final long SHARED_BATCH_MAX_AGE_MS = 30_000;
 
@@ -45,7 +67,8 @@ class ParsedOnceStorageEngine extends JdbcEventStorageEngine {
      */
     ParsedOnceStorageEngine(Builder builder, EventSchema schema, int sharedEvents) {
         super(builder.lowestGlobalSequence(LOWEST_GLOBAL_SEQUENCE).maxGapOffset(MAX_GAP_OFFSET)
-                .gapTimeout(GAP_TIMEOUT_MS).schema(schema));
+                .gapTimeout(GAP_TIMEOUT_MS).gapCleaningThreshold(GAP_CLEANING_THRESHOLD)
+                .extendedGapCheckEnabled(false).schema(schema));
         this.schema = schema;
         this.batches = new SharedBatches<>(sharedEvents, SHARED_BATCH_MAX_AGE_MS);
     }
@@ -53,7 +76,81 @@ class ParsedOnceStorageEngine extends JdbcEventStorageEngine {
     @Override
     @SuppressWarnings("unchecked")
     protected List<? extends TrackedEventData<?>> fetchTrackedEvents(TrackingToken lastToken, int batchSize) {
-        return batches.after(lastToken, () -> (List<TrackedEventData<?>>) super.fetchTrackedEvents(lastToken, batchSize));
+        return batches.after(lastToken, () -> {
+            GapAwareTrackingToken after = (GapAwareTrackingToken) lastToken;
+            if (after != null && after.getGaps().size() > GAP_CLEANING_THRESHOLD) {
+                return (List<TrackedEventData<?>>) super.fetchTrackedEvents(lastToken, batchSize);
+            }
+            return executeQuery(getConnection(), connection -> readEventData(connection, after, batchSize), rows -> {
+                List<TrackedEventData<?>> events = new ArrayList<>();
+                GapAwareTrackingToken previous = after;
+                while (rows.next()) {
+                    TrackedEventData<?> event = getTrackedEventData(rows, previous);
+                    events.add(event);
+                    previous = (GapAwareTrackingToken) event.trackingToken();
+                }
+                return events;
+            }, e -> new EventStoreException("Failed to read events from token [" + lastToken + "]", e));
+        });
+    }
+
+    /**
+     * The next {@code batchSize} events after the token's position, and those at its gaps that have been committed
+     * since.
+     */
+    @Override
+    protected PreparedStatement readEventData(Connection connection, TrackingToken lastToken, int batchSize)
+            throws SQLException {
+        GapAwareTrackingToken after = (GapAwareTrackingToken) lastToken;
+        List<Long> gaps = after == null ? List.of() : List.copyOf(after.getGaps());
+        String position = schema.globalIndexColumn();
+        String select = "SELECT " + schema.trackedEventFields() + " FROM " + schema.domainEventTable() + " WHERE ";
+        String next = select + position + " > ? ORDER BY " + position + " LIMIT ?";
+        PreparedStatement statement = connection.prepareStatement(gaps.isEmpty() ? next
+                : "(" + select + position + " IN (" + String.join(",", Collections.nCopies(gaps.size(), "?"))
+                + ")) UNION ALL (" + next + ") ORDER BY " + position);
+        int parameter = 1;
+        for (long gap : gaps) {
+            statement.setLong(parameter++, gap);
+        }
+        statement.setLong(parameter++, after == null ? LOWEST_GLOBAL_SEQUENCE - 1 : after.getIndex());
+        statement.setInt(parameter, batchSize);
+        return statement;
+    }
+
+    /** The producer's reads end at the head: see the class comment. */
+    @Override
+    protected Stream<? extends TrackedEventData<?>> readEventData(TrackingToken trackingToken, boolean mayBlock) {
+        if (!mayBlock) {
+            return super.readEventData(trackingToken, false);
+        }
+        Spliterator<TrackedEventData<?>> toTheHead = new Spliterators.AbstractSpliterator<>(Long.MAX_VALUE,
+                Spliterator.ORDERED | Spliterator.NONNULL) {
+            private TrackingToken last = trackingToken;
+            private Iterator<? extends TrackedEventData<?>> batch = Collections.emptyIterator();
+            private boolean atHead;
+
+            @Override
+            public boolean tryAdvance(Consumer<? super TrackedEventData<?>> action) {
+                if (!batch.hasNext()) {
+                    if (atHead) {
+                        return false;
+                    }
+                    List<? extends TrackedEventData<?>> read = fetchTrackedEvents(last, batchSize());
+                    // shorter than asked for: fewer events than that lay past the position
+                    atHead = read.size() < batchSize();
+                    batch = read.iterator();
+                    if (!batch.hasNext()) {
+                        return false;
+                    }
+                }
+                TrackedEventData<?> next = batch.next();
+                last = next.trackingToken();
+                action.accept(next);
+                return true;
+            }
+        };
+        return StreamSupport.stream(toTheHead, false);
     }
 
     SharedBatches<TrackedEventData<?>> sharedBatches() {
