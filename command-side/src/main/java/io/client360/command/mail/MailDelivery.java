@@ -71,6 +71,7 @@ class MailDelivery extends Periodic {
      */
     void deliverDue() {
         Instant now = Instant.now();
+        outbox.releaseStaleClaims(now);
         for (int batch = 0; batch < BATCHES_PER_ROUND; batch++) {
             List<Outbox.Queued> due = outbox.claimDue(Instant.now(), BATCH);
             deliver(due);
@@ -78,9 +79,9 @@ class MailDelivery extends Periodic {
                 break;
             }
         }
-        for (Outbox.Queued mail : outbox.unrecorded(BATCH)) {
-            record(mail);
-        }
+        outbox.recorded(outbox.unrecorded(BATCH).stream()
+                .filter(mail -> record(mail, Outbox.SENT.equals(mail.status()), mail.attempts(), mail.lastError()))
+                .map(Outbox.Queued::mailId).toList());
         if (Duration.between(countedAt, now).toSeconds() >= 5) {
             outbox.countsByStatus().forEach((status, count) -> counts.computeIfAbsent(status, s -> new AtomicLong())
                     .set(count));
@@ -90,7 +91,8 @@ class MailDelivery extends Periodic {
 
     /**
      * Sends a batch over one SMTP connection (a connection per mail cost the server's greeting and EHLO every time:
-     * 43 ms a mail against the benchmark's server), then settles each mail by its own outcome.
+     * 43 ms a mail against the benchmark's server), then settles each mail by its own outcome: those sent in one
+     * statement, their recording on the inquiries in another.
      */
     private void deliver(List<Outbox.Queued> mails) {
         Map<MimeMessage, Outbox.Queued> messages = new java.util.LinkedHashMap<>();
@@ -119,15 +121,11 @@ class MailDelivery extends Periodic {
                 messages.values().forEach(mail -> failures.put(mail, failed));
             }
         }
-        for (Outbox.Queued mail : mails) {
-            Exception failed = failures.get(mail);
-            if (failed == null) {
-                outbox.sent(mail.mailId(), Instant.now());
-                record(mail);
-            } else {
-                failedAttempt(mail, failed);
-            }
-        }
+        List<Outbox.Queued> sent = mails.stream().filter(mail -> !failures.containsKey(mail)).toList();
+        outbox.sent(sent.stream().map(Outbox.Queued::mailId).toList(), Instant.now());
+        failures.forEach(this::failedAttempt);
+        outbox.recorded(sent.stream().filter(mail -> record(mail, true, mail.attempts() + 1, null))
+                .map(Outbox.Queued::mailId).toList());
     }
 
     private void failedAttempt(Outbox.Queued mail, Exception failed) {
@@ -136,7 +134,9 @@ class MailDelivery extends Periodic {
         if (attempts >= properties.maxAttempts()) {
             log.warn("Giving up mail {} after {} attempts: {}", mail.mailId(), attempts, error);
             outbox.failed(mail.mailId(), error);
-            record(mail);
+            if (record(mail, false, attempts, error)) {
+                outbox.recorded(List.of(mail.mailId()));
+            }
         } else {
             outbox.retryLater(mail.mailId(), Instant.now().plus(backOff(attempts)), error);
         }
@@ -179,24 +179,22 @@ class MailDelivery extends Periodic {
         return message;
     }
 
-    /** Records the mail's outcome on its inquiry (once: the aggregate ignores a mail it recorded before). */
-    private void record(Outbox.Queued mail) {
-        Outbox.Queued current = outbox.find(mail.mailId()).orElse(null);
-        if (current == null || current.recorded()
-                || !Outbox.SENT.equals(current.status()) && !Outbox.FAILED.equals(current.status())) {
-            return;
-        }
-        boolean sent = Outbox.SENT.equals(current.status());
+    /**
+     * Records a mail's outcome on its inquiry (the aggregate ignores a mail it recorded before); answers whether it
+     * did, else it is tried again next round.
+     */
+    private boolean record(Outbox.Queued mail, boolean sent, int attempts, String error) {
         try {
             commands.sendAndWait(new RecordCorrespondence(mail.inquiryId(), mail.mailId(), mail.recipient(),
                             mail.audience(), mail.subject(), mail.about(), mail.eventId(),
-                            sent ? mail.messageId() : null, current.attempts(), sent ? null : current.lastError()),
+                            sent ? mail.messageId() : null, attempts, sent ? null : error),
                     MetaData.with(MetadataKeys.ACTOR_ID, MetadataKeys.SYSTEM_ACTOR)
                             .and(MetadataKeys.ACTOR_KIND, ActorKind.SYSTEM.name()));
-            outbox.recorded(mail.mailId());
+            return true;
         } catch (RuntimeException notYet) {
             log.warn("Recording mail {} on inquiry {} failed, retried next round: {}", mail.mailId(),
                     mail.inquiryId(), notYet.getMessage());
+            return false;
         }
     }
 

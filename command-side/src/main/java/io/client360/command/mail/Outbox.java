@@ -1,10 +1,9 @@
 package io.client360.command.mail;
 
 import io.client360.kernel.inquiry.MailAudience;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -16,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * The mails to send, one row per (event, recipient): the sent-log that makes a replay, a restart or a retried batch
@@ -30,12 +30,17 @@ public class Outbox {
     static final String SENT = "SENT";
     static final String FAILED = "FAILED";
 
-    private final JdbcClient jdbc;
-    private final TransactionTemplate transactions;
+    private static final RowMapper<Queued> QUEUED = (rs, row) -> new Queued(rs.getString("mail_id"),
+            rs.getString("event_id"), rs.getString("recipient"), MailAudience.valueOf(rs.getString("audience")),
+            rs.getString("inquiry_id"), rs.getString("about"), rs.getString("subject"), rs.getString("text_body"),
+            rs.getString("html_body"), rs.getString("message_id"), rs.getString("in_reply_to"),
+            rs.getString("mail_references"), rs.getInt("attempts"), rs.getString("last_error"),
+            rs.getString("status"), rs.getBoolean("recorded"));
 
-    Outbox(JdbcClient jdbc, PlatformTransactionManager transactionManager) {
+    private final JdbcClient jdbc;
+
+    Outbox(JdbcClient jdbc) {
         this.jdbc = jdbc;
-        this.transactions = new TransactionTemplate(transactionManager);
     }
 
     /** A mail to enqueue. */
@@ -53,19 +58,24 @@ public class Outbox {
     boolean enqueue(Mail mail, Instant now) {
         String recipient = mail.recipient().strip().toLowerCase(Locale.ROOT);
         String mailId = mail.eventId() + "/" + recipient;
-        if (jdbc.sql("SELECT COUNT(*) FROM mail_outbox WHERE mail_id = ?").param(mailId).query(Long.class).single() > 0) {
+        // the recipient's earlier mails of this inquiry thread this one, and show whether this event mailed them
+        // already (an event belongs to one inquiry, so its mail to them would be among these)
+        List<String[]> earlier = jdbc.sql("SELECT mail_id, message_id FROM mail_outbox WHERE inquiry_id = ? "
+                        + "AND recipient = ? ORDER BY created_at, mail_id")
+                .params(mail.inquiryId(), recipient)
+                .query((rs, row) -> new String[]{rs.getString("mail_id"), rs.getString("message_id")}).list();
+        if (earlier.stream().anyMatch(queued -> queued[0].equals(mailId))) {
             return false;
         }
-        List<String> earlier = jdbc.sql("SELECT message_id FROM mail_outbox WHERE inquiry_id = ? AND recipient = ? "
-                        + "ORDER BY created_at, mail_id")
-                .params(mail.inquiryId(), recipient).query(String.class).list();
-        List<String> references = earlier.size() > 20 ? earlier.subList(earlier.size() - 20, earlier.size()) : earlier;
+        List<String> messageIds = earlier.stream().map(queued -> queued[1]).toList();
+        List<String> references = messageIds.size() > 20
+                ? messageIds.subList(messageIds.size() - 20, messageIds.size()) : messageIds;
         jdbc.sql("INSERT INTO mail_outbox (mail_id, event_id, recipient, audience, inquiry_id, about, subject, text_body, "
                         + "html_body, message_id, in_reply_to, mail_references, status, attempts, next_attempt_at, "
                         + "recorded, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, FALSE, ?)")
                 .params(mailId, mail.eventId(), recipient, mail.audience().name(), mail.inquiryId(), mail.about(),
                         mail.subject(), mail.body().text(), mail.body().html(), messageId(mailId),
-                        earlier.isEmpty() ? null : earlier.get(earlier.size() - 1),
+                        messageIds.isEmpty() ? null : messageIds.get(messageIds.size() - 1),
                         references.isEmpty() ? null : String.join(" ", references), PENDING, Timestamp.from(now),
                         Timestamp.from(now))
                 .update();
@@ -78,25 +88,34 @@ public class Outbox {
                 .query(String.class).optional();
     }
 
-    /** Due mails, claimed for this sender (a claim older than {@code staleAfter} is taken over). */
-    List<Queued> claimDue(Instant now, int limit) {
+    /** Mails claimed by a sender that stopped before it settled them (claimed before {@code staleAfter}) are due again. */
+    void releaseStaleClaims(Instant now) {
         jdbc.sql("UPDATE mail_outbox SET status = ? WHERE status = ? AND claimed_at < ?")
                 .params(PENDING, SENDING, Timestamp.from(now.minusSeconds(120))).update();
-        List<String> due = jdbc.sql("SELECT mail_id FROM mail_outbox WHERE status = ? AND next_attempt_at <= ? "
-                        + "ORDER BY next_attempt_at, created_at LIMIT " + limit)
-                .params(PENDING, Timestamp.from(now)).query(String.class).list();
-        // the claims of a round in one transaction: one commit (and one fsync) instead of one per mail
-        List<String> claimed = transactions.execute(status -> due.stream()
-                .filter(mailId -> jdbc.sql("UPDATE mail_outbox SET status = ?, claimed_at = ? WHERE mail_id = ? "
-                                + "AND status = ?")
-                        .params(SENDING, Timestamp.from(now), mailId, PENDING).update() == 1)
-                .toList());
-        return claimed == null ? List.of() : claimed.stream().map(this::find).flatMap(Optional::stream).toList();
     }
 
-    void sent(String mailId, Instant at) {
-        jdbc.sql("UPDATE mail_outbox SET status = ?, sent_at = ?, attempts = attempts + 1, last_error = NULL "
-                + "WHERE mail_id = ?").params(SENT, Timestamp.from(at), mailId).update();
+    /**
+     * Due mails, claimed for this sender in one statement (a sender claiming at the same time gets none of them: the
+     * claim only takes mails still pending), and read back by the claim's own mark.
+     */
+    List<Queued> claimDue(Instant now, int limit) {
+        String claim = UUID.randomUUID().toString();
+        int claimed = jdbc.sql("UPDATE mail_outbox SET status = ?, claimed_at = ?, claim = ? WHERE status = ? "
+                        + "AND mail_id IN (SELECT mail_id FROM mail_outbox WHERE status = ? AND next_attempt_at <= ? "
+                        + "ORDER BY next_attempt_at, created_at LIMIT " + limit + ")")
+                .params(SENDING, Timestamp.from(now), claim, PENDING, PENDING, Timestamp.from(now)).update();
+        return claimed == 0 ? List.of()
+                : jdbc.sql("SELECT * FROM mail_outbox WHERE status = ? AND claim = ? ORDER BY next_attempt_at, "
+                        + "created_at").params(SENDING, claim).query(QUEUED).list();
+    }
+
+    /** The mails went out. */
+    void sent(List<String> mailIds, Instant at) {
+        if (!mailIds.isEmpty()) {
+            jdbc.sql("UPDATE mail_outbox SET status = :sent, sent_at = :at, attempts = attempts + 1, last_error = NULL "
+                            + "WHERE mail_id IN (:mails)")
+                    .param("sent", SENT).param("at", Timestamp.from(at)).param("mails", mailIds).update();
+        }
     }
 
     void retryLater(String mailId, Instant next, String error) {
@@ -111,14 +130,17 @@ public class Outbox {
 
     /** Sent or given-up mails whose outcome is not yet recorded on their inquiry. */
     List<Queued> unrecorded(int limit) {
-        return jdbc.sql("SELECT mail_id FROM mail_outbox WHERE status IN (?, ?) AND recorded = FALSE "
+        return jdbc.sql("SELECT * FROM mail_outbox WHERE status IN (?, ?) AND recorded = FALSE "
                         + "ORDER BY created_at LIMIT " + limit)
-                .params(SENT, FAILED).query(String.class).list().stream()
-                .map(this::find).flatMap(Optional::stream).toList();
+                .params(SENT, FAILED).query(QUEUED).list();
     }
 
-    void recorded(String mailId) {
-        jdbc.sql("UPDATE mail_outbox SET recorded = TRUE WHERE mail_id = ?").param(mailId).update();
+    /** The mails' outcomes are recorded on their inquiries. */
+    void recorded(List<String> mailIds) {
+        if (!mailIds.isEmpty()) {
+            jdbc.sql("UPDATE mail_outbox SET recorded = TRUE WHERE mail_id IN (:mails)").param("mails", mailIds)
+                    .update();
+        }
     }
 
     Map<String, Long> countsByStatus() {
@@ -126,17 +148,6 @@ public class Outbox {
         jdbc.sql("SELECT status, COUNT(*) FROM mail_outbox GROUP BY status")
                 .query((rs, row) -> counts.put(rs.getString(1), rs.getLong(2))).list();
         return counts;
-    }
-
-    Optional<Queued> find(String mailId) {
-        return jdbc.sql("SELECT * FROM mail_outbox WHERE mail_id = ?").param(mailId)
-                .query((rs, row) -> new Queued(rs.getString("mail_id"), rs.getString("event_id"),
-                        rs.getString("recipient"), MailAudience.valueOf(rs.getString("audience")),
-                        rs.getString("inquiry_id"), rs.getString("about"), rs.getString("subject"),
-                        rs.getString("text_body"), rs.getString("html_body"), rs.getString("message_id"),
-                        rs.getString("in_reply_to"), rs.getString("mail_references"), rs.getInt("attempts"),
-                        rs.getString("last_error"), rs.getString("status"), rs.getBoolean("recorded")))
-                .optional();
     }
 
     /** A stable Message-ID for a mail: the same mail always has the same id. */

@@ -1,0 +1,139 @@
+package io.client360.command.mail;
+
+import io.client360.kernel.inquiry.MailAudience;
+import io.client360.testing.PostgresTestDatabase;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+import javax.sql.DataSource;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The outbox's rows on PostgreSQL and on the embedded H2 database: enqueued once, threaded, claimed by one sender. */
+class OutboxTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-27T10:00:00Z");
+
+    @ParameterizedTest(name = "on {0}")
+    @ValueSource(strings = {"PostgreSQL", "H2"})
+    void anEventMailsARecipientOnce_andEachLaterMailRepliesToTheEarlierOnes(String database) {
+        onOutbox(database, outbox -> {
+            assertThat(outbox.enqueue(mail("event-1", "Client@Example.com"), NOW)).isTrue();
+            assertThat(outbox.enqueue(mail("event-1", "client@example.com "), NOW)).isFalse();
+            assertThat(outbox.enqueue(mail("event-2", "client@example.com"), NOW.plusSeconds(1))).isTrue();
+            assertThat(outbox.enqueue(mail("event-3", "client@example.com"), NOW.plusSeconds(2))).isTrue();
+
+            List<Outbox.Queued> due = outbox.claimDue(NOW.plusSeconds(3), 10);
+            assertThat(due).extracting(Outbox.Queued::eventId).containsExactly("event-1", "event-2", "event-3");
+            Outbox.Queued third = due.get(2);
+            assertThat(third.inReplyTo()).isEqualTo(due.get(1).messageId());
+            assertThat(third.references()).isEqualTo(due.get(0).messageId() + " " + due.get(1).messageId());
+        });
+    }
+
+    @ParameterizedTest(name = "on {0}")
+    @ValueSource(strings = {"PostgreSQL", "H2"})
+    void sendersClaimingAtOnce_neverClaimTheSameMail_andBetweenThemClaimEveryDueOne(String database) {
+        onOutbox(database, outbox -> {
+            for (int i = 0; i < 200; i++) {
+                outbox.enqueue(mail("event-" + i, "client" + (i % 7) + "@example.com"), NOW);
+            }
+            outbox.enqueue(mail("event-later", "client@example.com"), NOW.plusSeconds(60));
+
+            List<String> claimed = Collections.synchronizedList(new ArrayList<>());
+            ExecutorService senders = Executors.newFixedThreadPool(4);
+            try {
+                List<Future<?>> rounds = new ArrayList<>();
+                for (int sender = 0; sender < 4; sender++) {
+                    rounds.add(senders.submit(() -> {
+                        List<Outbox.Queued> batch;
+                        while (!(batch = outbox.claimDue(NOW.plusSeconds(1), 7)).isEmpty()) {
+                            batch.forEach(mail -> claimed.add(mail.eventId()));
+                        }
+                    }));
+                }
+                for (Future<?> round : rounds) {
+                    round.get();
+                }
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            } finally {
+                senders.shutdown();
+            }
+
+            assertThat(claimed).hasSize(200).doesNotHaveDuplicates().doesNotContain("event-later");
+        });
+    }
+
+    @ParameterizedTest(name = "on {0}")
+    @ValueSource(strings = {"PostgreSQL", "H2"})
+    void sentMails_leaveTheQueue_andOnceRecordedAreNoLongerUnrecorded(String database) {
+        onOutbox(database, outbox -> {
+            outbox.enqueue(mail("event-1", "a@example.com"), NOW);
+            outbox.enqueue(mail("event-2", "b@example.com"), NOW);
+            List<String> mails = outbox.claimDue(NOW, 10).stream().map(Outbox.Queued::mailId).toList();
+
+            outbox.sent(mails, NOW);
+            assertThat(outbox.claimDue(NOW.plusSeconds(600), 10)).isEmpty();
+            assertThat(outbox.unrecorded(10)).extracting(Outbox.Queued::status, Outbox.Queued::attempts)
+                    .containsOnly(org.assertj.core.groups.Tuple.tuple(Outbox.SENT, 1));
+
+            outbox.recorded(mails.subList(0, 1));
+            assertThat(outbox.unrecorded(10)).extracting(Outbox.Queued::mailId).containsExactly(mails.get(1));
+        });
+    }
+
+    @ParameterizedTest(name = "on {0}")
+    @ValueSource(strings = {"PostgreSQL", "H2"})
+    void aClaimLeftBehindByAStoppedSender_isDueAgainAfterTwoMinutes(String database) {
+        onOutbox(database, outbox -> {
+            outbox.enqueue(mail("event-1", "a@example.com"), NOW);
+            assertThat(outbox.claimDue(NOW, 10)).hasSize(1);
+
+            outbox.releaseStaleClaims(NOW.plusSeconds(60));
+            assertThat(outbox.claimDue(NOW.plusSeconds(60), 10)).isEmpty();
+            outbox.releaseStaleClaims(NOW.plusSeconds(121));
+            assertThat(outbox.claimDue(NOW.plusSeconds(121), 10)).extracting(Outbox.Queued::eventId)
+                    .containsExactly("event-1");
+        });
+    }
+
+    private static Outbox.Mail mail(String eventId, String recipient) {
+        return new Outbox.Mail(eventId, recipient, MailAudience.REQUESTER, "inquiry-1", "COMMENT", "Re: printer",
+                new MailTemplates.Body("text", "<p>html</p>"));
+    }
+
+    private static void onOutbox(String database, Consumer<Outbox> test) {
+        if (database.equals("H2")) {
+            DriverManagerDataSource dataSource = new DriverManagerDataSource(
+                    "jdbc:h2:mem:outbox_" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
+            test.accept(outbox(dataSource));
+            JdbcClient.create(dataSource).sql("SHUTDOWN").update();
+        } else {
+            try (PostgresTestDatabase postgres = PostgresTestDatabase.create("outbox")) {
+                test.accept(outbox(new DriverManagerDataSource(postgres.url(), postgres.username(), "")));
+            }
+        }
+    }
+
+    private static Outbox outbox(DataSource dataSource) {
+        // the command side's migrations read the event store (backfills), so it comes first, as in the application
+        Flyway.configure().dataSource(dataSource).locations("classpath:db/eventstore")
+                .table("flyway_eventstore_history").load().migrate();
+        Flyway.configure().dataSource(dataSource).locations("classpath:db/command")
+                .table("flyway_command_history").baselineOnMigrate(true).baselineVersion("0").load().migrate();
+        return new Outbox(JdbcClient.create(dataSource));
+    }
+}
