@@ -23,8 +23,7 @@ final class RunningSystem implements AutoCloseable {
             "client360.contact.lock-inactive-after=PT4S",
             "client360.sla.minute=PT2S",
             "axon.eventhandling.processors.inquiry.initial-segment-count=1",
-            "axon.eventhandling.processors.audit.initial-segment-count=1",
-            "axon.eventhandling.processors.contact.initial-segment-count=1"};
+            "axon.eventhandling.processors.audit.initial-segment-count=1"};
 
     static final String[] ADMIN = TestTokens.bearer(TestTokens.admin());
 
