@@ -5,7 +5,9 @@ import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.GenericDomainEventEntry;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.TrackedDomainEventData;
+import org.axonframework.eventhandling.EventUtils;
 import org.axonframework.eventhandling.TrackedEventData;
+import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
@@ -36,7 +38,7 @@ import static org.axonframework.common.jdbc.JdbcUtils.executeQuery;
  * Axon's JDBC storage engine, reading each event's stored timestamp once and fast ({@link StoredTimestamps}):
  * Axon's own rows parse the text on every {@code getTimestamp()}, once for the gap check as a row is read and again
  * when the message is made, in every processor that reads it. A batch read by one processor behind the head is shared
- * with the others that read the same stretch ({@link SharedBatches}). The rows are otherwise built exactly as Axon
+ * with the others that read the same stretch, as messages made once ({@link SharedBatches}, {@link #readEvents}). The rows are otherwise built exactly as Axon
  * builds them, with the same gap rules ({@link #LOWEST_GLOBAL_SEQUENCE}, {@link #MAX_GAP_OFFSET}, {@link #GAP_TIMEOUT_MS},
  * which {@link EventStoreConfiguration} also gives the builder).
  * <p>
@@ -59,7 +61,7 @@ class ParsedOnceStorageEngine extends JdbcEventStorageEngine {
     static final long SHARED_BATCH_MAX_AGE_MS = 30_000;
 
     private final EventSchema schema;
-    private final SharedBatches<TrackedEventData<?>> batches;
+    private final SharedBatches<Batch> batches;
 
     /**
      * @param sharedEvents how many events the batches read by processors behind the head may hold, to be shared by
@@ -70,28 +72,76 @@ class ParsedOnceStorageEngine extends JdbcEventStorageEngine {
                 .gapTimeout(GAP_TIMEOUT_MS).gapCleaningThreshold(GAP_CLEANING_THRESHOLD)
                 .extendedGapCheckEnabled(false).schema(schema));
         this.schema = schema;
-        this.batches = new SharedBatches<>(sharedEvents, SHARED_BATCH_MAX_AGE_MS);
+        this.batches = new SharedBatches<>(sharedEvents, SHARED_BATCH_MAX_AGE_MS, Batch::stored);
     }
 
     @Override
     @SuppressWarnings("unchecked")
     protected List<? extends TrackedEventData<?>> fetchTrackedEvents(TrackingToken lastToken, int batchSize) {
-        return batches.after(lastToken, () -> {
-            GapAwareTrackingToken after = (GapAwareTrackingToken) lastToken;
-            if (after != null && after.getGaps().size() > GAP_CLEANING_THRESHOLD) {
-                return (List<TrackedEventData<?>>) super.fetchTrackedEvents(lastToken, batchSize);
+        GapAwareTrackingToken after = (GapAwareTrackingToken) lastToken;
+        if (after != null && after.getGaps().size() > GAP_CLEANING_THRESHOLD) {
+            return super.fetchTrackedEvents(lastToken, batchSize);
+        }
+        return executeQuery(getConnection(), connection -> readEventData(connection, after, batchSize), rows -> {
+            List<TrackedEventData<?>> events = new ArrayList<>();
+            GapAwareTrackingToken previous = after;
+            while (rows.next()) {
+                TrackedEventData<?> event = getTrackedEventData(rows, previous);
+                events.add(event);
+                previous = (GapAwareTrackingToken) event.trackingToken();
             }
-            return executeQuery(getConnection(), connection -> readEventData(connection, after, batchSize), rows -> {
-                List<TrackedEventData<?>> events = new ArrayList<>();
-                GapAwareTrackingToken previous = after;
-                while (rows.next()) {
-                    TrackedEventData<?> event = getTrackedEventData(rows, previous);
-                    events.add(event);
-                    previous = (GapAwareTrackingToken) event.trackingToken();
+            return events;
+        }, e -> new EventStoreException("Failed to read events from token [" + lastToken + "]", e));
+    }
+
+    /**
+     * A stream that does not block (a processor behind the head reading on its own) is made of shared batches
+     * ({@link SharedBatches}): the events of a batch are upcast and made into messages once, for every processor
+     * that reads that stretch, and each payload is deserialized once, by the first processor that handles it. The
+     * stream ends at the first batch that finds nothing, as Axon's does.
+     */
+    @Override
+    public Stream<? extends TrackedEventMessage<?>> readEvents(TrackingToken trackingToken, boolean mayBlock) {
+        if (mayBlock) {
+            return super.readEvents(trackingToken, true);
+        }
+        Spliterator<TrackedEventMessage<?>> shared = new Spliterators.AbstractSpliterator<>(Long.MAX_VALUE,
+                Spliterator.ORDERED | Spliterator.NONNULL) {
+            private TrackingToken last = trackingToken;
+            private Iterator<TrackedEventMessage<?>> batch = Collections.emptyIterator();
+
+            @Override
+            public boolean tryAdvance(Consumer<? super TrackedEventMessage<?>> action) {
+                while (!batch.hasNext()) {
+                    TrackingToken after = last;
+                    Batch read = batches.after(after, () -> batchAfter(after));
+                    if (read.stored() == 0) {
+                        return false;
+                    }
+                    last = read.lastToken();
+                    batch = read.messages().iterator();
                 }
-                return events;
-            }, e -> new EventStoreException("Failed to read events from token [" + lastToken + "]", e));
-        });
+                action.accept(batch.next());
+                return true;
+            }
+        };
+        return StreamSupport.stream(shared, false);
+    }
+
+    /**
+     * The stored events after {@code token}, upcast and made into messages; {@code lastToken} is the last stored
+     * event's, whatever the upcasters made of it.
+     */
+    private Batch batchAfter(TrackingToken token) {
+        List<? extends TrackedEventData<?>> stored = fetchTrackedEvents(token, batchSize());
+        List<TrackedEventMessage<?>> messages = EventUtils.upcastAndDeserializeTrackedEvents(stored.stream(),
+                getEventSerializer(), upcasterChain).toList();
+        return new Batch(stored.size(), stored.isEmpty() ? token : stored.get(stored.size() - 1).trackingToken(),
+                messages);
+    }
+
+    /** A batch of the store as the processors behind the head share it. */
+    record Batch(int stored, TrackingToken lastToken, List<TrackedEventMessage<?>> messages) {
     }
 
     /**
@@ -153,7 +203,7 @@ class ParsedOnceStorageEngine extends JdbcEventStorageEngine {
         return StreamSupport.stream(toTheHead, false);
     }
 
-    SharedBatches<TrackedEventData<?>> sharedBatches() {
+    SharedBatches<Batch> sharedBatches() {
         return batches;
     }
 

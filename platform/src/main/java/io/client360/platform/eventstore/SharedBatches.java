@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
+import java.util.function.ToIntFunction;
 
 /**
  * The batches of stored events that the processors behind the head read, shared by every processor that reads the
@@ -19,45 +20,53 @@ import java.util.function.Supplier;
  * second reader of a stretch takes the first one's batch instead of reading it again, and one that asks while the
  * first is still reading waits for that read. Batches are kept for at most {@code maxAge}, and {@code maxEvents}
  * events in all, oldest out first; an empty one is not kept (the next append would make it wrong for longer than a
- * moment).
+ * moment). A batch ({@code B}) is whatever the readers share: the store's rows, or the messages made of them.
  * <p>
  * A kept batch is what a read at that time answered, and its reader goes on as if it had read then: the events
  * appended since come with its next batch, read after the kept one's last token, and an event committed late inside
  * its stretch (a gap filled) comes later too, because the kept tokens still hold the gap, as they would for any read.
  */
-final class SharedBatches<T> {
+final class SharedBatches<B> {
 
     /** The key of the batch read from the very first event (a stream that starts with no token). */
     private static final Object FROM_THE_START = new Object();
 
     private final int maxEvents;
     private final long maxAgeNanos;
-    private final LinkedHashMap<Object, Kept<T>> kept = new LinkedHashMap<>();
-    private final Map<Object, CompletableFuture<List<T>>> reading = new HashMap<>();
+    private final ToIntFunction<? super B> size;
+    private final LinkedHashMap<Object, Kept<B>> kept = new LinkedHashMap<>();
+    private final Map<Object, CompletableFuture<B>> reading = new HashMap<>();
     private int keptEvents;
     private long reads;
     private long shared;
 
-    SharedBatches(int maxEvents, long maxAgeMillis) {
+    /** @param size how many events a batch holds */
+    SharedBatches(int maxEvents, long maxAgeMillis, ToIntFunction<? super B> size) {
         this.maxEvents = maxEvents;
         this.maxAgeNanos = maxAgeMillis * 1_000_000;
+        this.size = size;
     }
 
-    private record Kept<T>(List<T> events, long at) {
+    /** Batches that are lists of events. */
+    static <T> SharedBatches<List<T>> ofLists(int maxEvents, long maxAgeMillis) {
+        return new SharedBatches<>(maxEvents, maxAgeMillis, List::size);
+    }
+
+    private record Kept<B>(B events, int size, long at) {
     }
 
     /** The batch after {@code token}: a kept one, the one another processor is reading, or {@code read}'s. */
-    List<T> after(Object token, Supplier<List<T>> read) {
+    B after(Object token, Supplier<B> read) {
         if (maxEvents <= 0) {
             return read.get();
         }
         Object key = token == null ? FROM_THE_START : token;
-        CompletableFuture<List<T>> mine = new CompletableFuture<>();
-        CompletableFuture<List<T>> theirs;
+        CompletableFuture<B> mine = new CompletableFuture<>();
+        CompletableFuture<B> theirs;
         synchronized (this) {
             long now = System.nanoTime();
             forgetOlderThan(now - maxAgeNanos);
-            Kept<T> batch = kept.get(key);
+            Kept<B> batch = kept.get(key);
             if (batch != null) {
                 shared++;
                 return batch.events();
@@ -66,7 +75,7 @@ final class SharedBatches<T> {
         }
         if (theirs != null) {
             try {
-                List<T> events = theirs.join();
+                B events = theirs.join();
                 synchronized (this) {
                     shared++;
                 }
@@ -76,12 +85,13 @@ final class SharedBatches<T> {
             }
         }
         try {
-            List<T> events = read.get();
+            B events = read.get();
+            int count = size.applyAsInt(events);
             synchronized (this) {
                 reads++;
                 reading.remove(key);
-                if (!events.isEmpty() && events.size() <= maxEvents) {
-                    keep(key, events);
+                if (count > 0 && count <= maxEvents) {
+                    keep(key, events, count);
                 }
             }
             mine.complete(events);
@@ -95,24 +105,24 @@ final class SharedBatches<T> {
         }
     }
 
-    private void keep(Object key, List<T> events) {
-        Kept<T> replaced = kept.put(key, new Kept<>(events, System.nanoTime()));
-        keptEvents += events.size() - (replaced == null ? 0 : replaced.events().size());
-        Iterator<Kept<T>> oldestFirst = kept.values().iterator();
+    private void keep(Object key, B events, int count) {
+        Kept<B> replaced = kept.put(key, new Kept<>(events, count, System.nanoTime()));
+        keptEvents += count - (replaced == null ? 0 : replaced.size());
+        Iterator<Kept<B>> oldestFirst = kept.values().iterator();
         while (keptEvents > maxEvents && oldestFirst.hasNext()) {
-            keptEvents -= oldestFirst.next().events().size();
+            keptEvents -= oldestFirst.next().size();
             oldestFirst.remove();
         }
     }
 
     private void forgetOlderThan(long oldest) {
-        Iterator<Kept<T>> oldestFirst = kept.values().iterator();
+        Iterator<Kept<B>> oldestFirst = kept.values().iterator();
         while (oldestFirst.hasNext()) {
-            Kept<T> batch = oldestFirst.next();
+            Kept<B> batch = oldestFirst.next();
             if (batch.at() - oldest >= 0) {
                 return;
             }
-            keptEvents -= batch.events().size();
+            keptEvents -= batch.size();
             oldestFirst.remove();
         }
     }

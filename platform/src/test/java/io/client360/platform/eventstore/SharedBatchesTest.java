@@ -25,7 +25,7 @@ class SharedBatchesTest {
 
     @Test
     void aSecondReaderOfTheSameStretch_takesTheFirstReadersBatch_withoutReadingTheStore() {
-        SharedBatches<String> batches = new SharedBatches<>(100, 60_000);
+        SharedBatches<List<String>> batches = SharedBatches.ofLists(100, 60_000);
 
         List<String> first = batches.after("token-7", store(List.of("e8", "e9", "e10")));
         List<String> second = batches.after("token-7", store(List.of("other")));
@@ -38,7 +38,7 @@ class SharedBatchesTest {
 
     @Test
     void theBatchFromTheFirstEvent_isSharedToo() {
-        SharedBatches<String> batches = new SharedBatches<>(100, 60_000);
+        SharedBatches<List<String>> batches = SharedBatches.ofLists(100, 60_000);
 
         batches.after(null, store(List.of("e1", "e2")));
 
@@ -48,7 +48,7 @@ class SharedBatchesTest {
 
     @Test
     void anEmptyBatch_nothingAfterTheToken_isNeverKept() {
-        SharedBatches<String> batches = new SharedBatches<>(100, 60_000);
+        SharedBatches<List<String>> batches = SharedBatches.ofLists(100, 60_000);
 
         batches.after("token-7", store(List.of()));
         List<String> later = batches.after("token-7", store(List.of("e8")));
@@ -59,7 +59,7 @@ class SharedBatchesTest {
 
     @Test
     void aShortBatch_theHeadAsItWas_isShared_andItsReaderGoesOnFromItsLastEvent() {
-        SharedBatches<String> batches = new SharedBatches<>(100, 60_000);
+        SharedBatches<List<String>> batches = SharedBatches.ofLists(100, 60_000);
         batches.after("token-7", store(List.of("e8")));
 
         assertThat(batches.after("token-7", store(List.of("e8", "e9")))).containsExactly("e8");
@@ -69,7 +69,7 @@ class SharedBatchesTest {
 
     @Test
     void readersOfDifferentStretches_readTheirOwn() {
-        SharedBatches<String> batches = new SharedBatches<>(100, 60_000);
+        SharedBatches<List<String>> batches = SharedBatches.ofLists(100, 60_000);
 
         batches.after("token-7", store(List.of("e8")));
         List<String> other = batches.after("token-8", store(List.of("e9")));
@@ -80,7 +80,7 @@ class SharedBatchesTest {
 
     @Test
     void beyondItsSize_theOldestBatchesAreForgottenFirst() {
-        SharedBatches<String> batches = new SharedBatches<>(4, 60_000);
+        SharedBatches<List<String>> batches = SharedBatches.ofLists(4, 60_000);
         batches.after("t1", store(List.of("a", "b")));
         batches.after("t2", store(List.of("c", "d")));
         batches.after("t3", store(List.of("e", "f")));
@@ -95,7 +95,7 @@ class SharedBatchesTest {
 
     @Test
     void aBatchOlderThanItsAge_isReadAgain() throws InterruptedException {
-        SharedBatches<String> batches = new SharedBatches<>(100, 1);
+        SharedBatches<List<String>> batches = SharedBatches.ofLists(100, 1);
         batches.after("t1", store(List.of("a")));
         Thread.sleep(5);
 
@@ -106,7 +106,7 @@ class SharedBatchesTest {
 
     @Test
     void switchedOff_everyReaderReadsTheStore() {
-        SharedBatches<String> batches = new SharedBatches<>(0, 60_000);
+        SharedBatches<List<String>> batches = SharedBatches.ofLists(0, 60_000);
         batches.after("t1", store(List.of("a")));
         batches.after("t1", store(List.of("a")));
 
@@ -116,7 +116,7 @@ class SharedBatchesTest {
 
     @Test
     void aReaderThatAsksWhileAnotherReadsTheSameStretch_waitsForThatRead() throws Exception {
-        SharedBatches<String> batches = new SharedBatches<>(100, 60_000);
+        SharedBatches<List<String>> batches = SharedBatches.ofLists(100, 60_000);
         CountDownLatch reading = new CountDownLatch(1);
         CountDownLatch mayAnswer = new CountDownLatch(1);
         CompletableFuture<List<String>> first = CompletableFuture.supplyAsync(() -> batches.after("t1", () -> {
@@ -140,7 +140,7 @@ class SharedBatchesTest {
 
     @Test
     void aReadThatFails_isNotKept_andTheNextReaderReadsTheStore() {
-        SharedBatches<String> batches = new SharedBatches<>(100, 60_000);
+        SharedBatches<List<String>> batches = SharedBatches.ofLists(100, 60_000);
 
         assertThatThrownBy(() -> batches.after("t1", () -> {
             throw new IllegalStateException("the store is down");

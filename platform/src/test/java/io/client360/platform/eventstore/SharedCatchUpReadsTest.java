@@ -27,13 +27,13 @@ class SharedCatchUpReadsTest {
     private static final int EVENTS = 1_050;
 
     @Test
-    void twoProcessorsRebuildingFromTheFirstEvent_eachGetEveryEventInOrder_fromOneReadOfTheStore() {
+    void twoProcessorsRebuildingFromTheFirstEvent_eachGetEveryEventInOrder_fromOneReadOfTheStore_madeIntoMessagesOnce() {
         try (PostgresTestDatabase database = PostgresTestDatabase.create("shared_catch_up")) {
             ParsedOnceStorageEngine engine = engine(database, 10_000);
             appendEvents(engine);
 
-            List<String> first = new ArrayList<>();
-            List<String> second = new ArrayList<>();
+            List<TrackedEventMessage<?>> first = new ArrayList<>();
+            List<TrackedEventMessage<?>> second = new ArrayList<>();
             try (Stream<? extends TrackedEventMessage<?>> one = engine.readEvents(null, false);
                  Stream<? extends TrackedEventMessage<?>> other = engine.readEvents(null, false)) {
                 Iterator<? extends TrackedEventMessage<?>> a = one.iterator();
@@ -42,17 +42,21 @@ class SharedCatchUpReadsTest {
                 // (a stream behind the head never ends: asking it for more at the head reads the store again)
                 while (first.size() < EVENTS || second.size() < EVENTS) {
                     for (int i = 0; i < 3 && first.size() < EVENTS; i++) {
-                        first.add(described(a.next()));
+                        first.add(a.next());
                     }
                     if (second.size() < EVENTS) {
-                        second.add(described(b.next()));
+                        second.add(b.next());
                     }
                 }
             }
 
             List<String> expected = IntStream.rangeClosed(1, EVENTS).mapToObj(i -> "event " + i + " @ " + i).toList();
-            assertThat(first).isEqualTo(expected);
-            assertThat(second).isEqualTo(expected);
+            assertThat(first).map(SharedCatchUpReadsTest::described).isEqualTo(expected);
+            assertThat(second).map(SharedCatchUpReadsTest::described).isEqualTo(expected);
+            // the same messages: upcast once, and each payload deserialized once, by whichever reader took it first
+            for (int i = 0; i < EVENTS; i++) {
+                assertThat(second.get(i)).isSameAs(first.get(i));
+            }
             // eleven batches, each read once, the second reader taking the first one's; then nothing more, which is
             // not kept: each reader that asks beyond the head reads the store
             assertThat(engine.sharedBatches().shared()).isEqualTo(11);
