@@ -25,7 +25,8 @@ import static io.gatling.javaapi.http.HttpDsl.status;
  * {@code workload} = {@code writes} (the command mix of BENCHMARKS.md: create 20 %, comment 40 %,
  * reassign 10 %, pending + client response 20 %, resolve + reopen 10 %) or {@code reads}
  * (an inquiry 40 %, a contact 360 30 %, a client 360 15 %, a queue 15 %) or {@code floor} (the audit public key:
- * an authenticated read that runs no query, the HTTP stack's own cost); {@code model} = {@code closed} ({@code users} concurrent users) or
+ * an authenticated read that runs no query, the HTTP stack's own cost) or {@code write-floor} (a comment refused by
+ * validation) or {@code write-refused} (a reopening the inquiry refuses); {@code model} = {@code closed} ({@code users} concurrent users) or
  * {@code open} ({@code rate} users per second); {@code seconds}; {@code commandUrl}, {@code queryUrl},
  * {@code token} and {@code feeders} (the seeder's CSV directory).
  */
@@ -76,6 +77,17 @@ public class ApiSimulation extends Simulation {
             .get(System.getProperty("queryUrl") + "/api/clients/#{clientId}/360").check(status().is(200)));
     final ChainBuilder readQueue = feed(queues).exec(http("read queue")
             .get(System.getProperty("queryUrl") + "/api/queues/#{queue}").check(status().is(200)));
+    /** What a write costs that never becomes a command: token, security chain, MVC, JSON and validation (400). */
+    final ChainBuilder writeFloor = feed(inquiries).exec(http("floor: refused comment")
+            .post("/api/inquiries/#{inquiryId}/comments")
+            .body(StringBody("{\"body\":\"\",\"visibility\":\"PUBLIC\"}")).check(status().is(400)));
+    /**
+     * What a command costs that stores nothing: the write floor plus Axon's command bus, the aggregate's load and its
+     * handler, which refuses (409: the seeded inquiries are in progress, only a resolved one can be reopened).
+     */
+    final ChainBuilder writeRefused = feed(inquiries).exec(http("floor: refused reopening")
+            .post("/api/inquiries/#{inquiryId}/reopening")
+            .body(StringBody("{\"reason\":\"benchmark\"}")).check(status().is(409)));
     /** What a read costs that does no work of ours: token, security chain, MVC and a small JSON body, no SQL. */
     final ChainBuilder readFloor = exec(http("floor: public key")
             .get(System.getProperty("queryUrl") + "/api/audit/public-key").check(status().is(200)));
@@ -119,6 +131,8 @@ public class ApiSimulation extends Simulation {
                 .contentTypeHeader("application/json")
                 .shareConnections();
         ScenarioBuilder load = "floor".equals(WORKLOAD) ? scenario("floor").exec(readFloor)
+                : "write-floor".equals(WORKLOAD) ? scenario("write floor").exec(writeFloor)
+                : "write-refused".equals(WORKLOAD) ? scenario("write refused").exec(writeRefused)
                 : "reads".equals(WORKLOAD)
                 ? scenario("reads").randomSwitch().on(percent(40).then(readInquiry),
                 percent(30).then(readContact360), percent(15).then(readClient360), percent(15).then(readQueue))
