@@ -29,6 +29,9 @@ public class Outbox {
     static final String SENDING = "SENDING";
     static final String SENT = "SENT";
     static final String FAILED = "FAILED";
+    // The statuses are written into the statements, not bound: a prepared statement's generic plan cannot tell a
+    // rare status from a common one, and planned "status = $1 AND claim = $2" as a scan of the whole outbox (297 ms
+    // on 50,000 mails) where "status = 'SENDING'" reads the few rows in flight from the due index.
 
     private static final RowMapper<Queued> QUEUED = (rs, row) -> new Queued(rs.getString("mail_id"),
             rs.getString("event_id"), rs.getString("recipient"), MailAudience.valueOf(rs.getString("audience")),
@@ -88,10 +91,11 @@ public class Outbox {
                 .query(String.class).optional();
     }
 
-    /** Mails claimed by a sender that stopped before it settled them (claimed before {@code staleAfter}) are due again. */
+    /** Mails claimed by a sender that stopped before it settled them (two minutes ago or more) are due again. */
     void releaseStaleClaims(Instant now) {
-        jdbc.sql("UPDATE mail_outbox SET status = ? WHERE status = ? AND claimed_at < ?")
-                .params(PENDING, SENDING, Timestamp.from(now.minusSeconds(120))).update();
+        jdbc.sql("UPDATE mail_outbox SET status = '" + PENDING + "' WHERE status = '" + SENDING + "' "
+                        + "AND claimed_at < ?")
+                .params(Timestamp.from(now.minusSeconds(120))).update();
     }
 
     /**
@@ -100,13 +104,14 @@ public class Outbox {
      */
     List<Queued> claimDue(Instant now, int limit) {
         String claim = UUID.randomUUID().toString();
-        int claimed = jdbc.sql("UPDATE mail_outbox SET status = ?, claimed_at = ?, claim = ? WHERE status = ? "
-                        + "AND mail_id IN (SELECT mail_id FROM mail_outbox WHERE status = ? AND next_attempt_at <= ? "
+        int claimed = jdbc.sql("UPDATE mail_outbox SET status = '" + SENDING + "', claimed_at = ?, claim = ? "
+                        + "WHERE status = '" + PENDING + "' AND mail_id IN (SELECT mail_id FROM mail_outbox "
+                        + "WHERE status = '" + PENDING + "' AND next_attempt_at <= ? "
                         + "ORDER BY next_attempt_at, created_at LIMIT " + limit + ")")
-                .params(SENDING, Timestamp.from(now), claim, PENDING, PENDING, Timestamp.from(now)).update();
+                .params(Timestamp.from(now), claim, Timestamp.from(now)).update();
         return claimed == 0 ? List.of()
-                : jdbc.sql("SELECT * FROM mail_outbox WHERE status = ? AND claim = ? ORDER BY next_attempt_at, "
-                        + "created_at").params(SENDING, claim).query(QUEUED).list();
+                : jdbc.sql("SELECT * FROM mail_outbox WHERE status = '" + SENDING + "' AND claim = ? "
+                        + "ORDER BY next_attempt_at, created_at").params(claim).query(QUEUED).list();
     }
 
     /** The mails went out. */
@@ -130,9 +135,9 @@ public class Outbox {
 
     /** Sent or given-up mails whose outcome is not yet recorded on their inquiry. */
     List<Queued> unrecorded(int limit) {
-        return jdbc.sql("SELECT * FROM mail_outbox WHERE status IN (?, ?) AND recorded = FALSE "
-                        + "ORDER BY created_at LIMIT " + limit)
-                .params(SENT, FAILED).query(QUEUED).list();
+        return jdbc.sql("SELECT * FROM mail_outbox WHERE status IN ('" + SENT + "', '" + FAILED + "') "
+                        + "AND recorded = FALSE ORDER BY created_at LIMIT " + limit)
+                .query(QUEUED).list();
     }
 
     /** The mails' outcomes are recorded on their inquiries. */
