@@ -5,6 +5,7 @@ import io.client360.kernel.asset.AssetCreated;
 import io.client360.kernel.asset.AssetResumed;
 import io.client360.kernel.asset.AssetStatus;
 import io.client360.kernel.asset.AssetSuspended;
+import io.client360.platform.deadletter.DeferredWrites;
 import io.client360.query.web.Inserts;
 import io.client360.query.web.Rebuildable;
 import org.axonframework.config.ProcessingGroup;
@@ -20,8 +21,9 @@ import java.util.List;
 import static io.client360.query.web.Timestamps.column;
 
 /**
- * The asset view: one row per asset with its status, since when and why. Each change claims the row by its sequence
- * number, so a replayed or duplicated event changes nothing.
+ * The asset view: one row per asset with its status, since when and why. Each change applies only where the row is
+ * behind its sequence number, so a replayed or duplicated event changes nothing; none of its statements needs an
+ * answer, so they go with the batch's other writes ({@link DeferredWrites}).
  */
 @Component
 @ProcessingGroup(AssetProjection.PROCESSING_GROUP)
@@ -30,19 +32,21 @@ class AssetProjection implements Rebuildable {
     static final String PROCESSING_GROUP = "asset";
 
     private final JdbcClient jdbc;
+    private final DeferredWrites writes;
 
-    AssetProjection(JdbcClient jdbc) {
+    AssetProjection(JdbcClient jdbc, DeferredWrites writes) {
         this.jdbc = jdbc;
+        this.writes = writes;
     }
 
     @EventHandler
     void on(AssetCreated event, @SequenceNumber long seq, @Timestamp Instant at) {
-        jdbc.sql(Inserts.ifAbsent("asset_view", "id, client_id, primary_contact_id, billing_account_id, product, "
-                        + "offer_type, name, identifier, status, status_since, created_at, updated_at, version", "id = ?"))
-                .params(event.assetId(), event.clientId(), event.primaryContactId(), event.billingAccountId(),
-                        event.product(), event.offerType().name(), event.name(), event.identifier(),
-                        AssetStatus.ACTIVE.name(), column(at), column(at), column(at), seq, event.assetId())
-                .update();
+        writes.update(Inserts.ifAbsent("asset_view", "id, client_id, primary_contact_id, billing_account_id, "
+                        + "product, offer_type, name, identifier, status, status_since, created_at, updated_at, version",
+                        "id = ?"),
+                event.assetId(), event.clientId(), event.primaryContactId(), event.billingAccountId(),
+                event.product(), event.offerType().name(), event.name(), event.identifier(),
+                AssetStatus.ACTIVE.name(), column(at), column(at), column(at), seq, event.assetId());
     }
 
     @EventHandler
@@ -61,10 +65,9 @@ class AssetProjection implements Rebuildable {
     }
 
     private void status(String assetId, AssetStatus status, String reason, long seq, Instant at) {
-        jdbc.sql("UPDATE asset_view SET status = ?, status_since = ?, status_reason = ?, updated_at = ?, version = ? "
-                        + "WHERE id = ? AND version < ?")
-                .params(status.name(), column(at), reason, column(at), seq, assetId, seq)
-                .update();
+        writes.update("UPDATE asset_view SET status = ?, status_since = ?, status_reason = ?, updated_at = ?, "
+                        + "version = ? WHERE id = ? AND version < ?",
+                status.name(), column(at), reason, column(at), seq, assetId, seq);
     }
 
     @Override
@@ -79,6 +82,7 @@ class AssetProjection implements Rebuildable {
 
     @Override
     public void forget(String assetId) {
+        writes.flush();
         jdbc.sql("DELETE FROM asset_view WHERE id = ?").param(assetId).update();
     }
 }

@@ -9,6 +9,7 @@ import io.client360.kernel.billing.BillingAccountClosed;
 import io.client360.kernel.billing.BillingAccountOpened;
 import io.client360.kernel.billing.PaymentTaken;
 import io.client360.kernel.billing.Settlement;
+import io.client360.platform.deadletter.DeferredWrites;
 import io.client360.query.web.Inserts;
 import io.client360.query.web.Rebuildable;
 import org.axonframework.config.ProcessingGroup;
@@ -26,7 +27,8 @@ import static io.client360.query.web.Timestamps.column;
 /**
  * Billing accounts: per bill unit its balance and overdue flag, every bill with its lines and what is still
  * outstanding of it, and every payment. Each event after the opening claims the account row by its sequence number
- * first, so a replayed or duplicated event counts once.
+ * first, so a replayed or duplicated event counts once. The claim is answered at once; what a claimed event then writes
+ * needs no answer and goes with the batch's other writes ({@link DeferredWrites}).
  */
 @Component
 @ProcessingGroup(BillingProjection.PROCESSING_GROUP)
@@ -35,9 +37,11 @@ class BillingProjection implements Rebuildable {
     static final String PROCESSING_GROUP = "billing";
 
     private final JdbcClient jdbc;
+    private final DeferredWrites writes;
 
-    BillingProjection(JdbcClient jdbc) {
+    BillingProjection(JdbcClient jdbc, DeferredWrites writes) {
         this.jdbc = jdbc;
+        this.writes = writes;
     }
 
     @EventHandler
@@ -52,11 +56,10 @@ class BillingProjection implements Rebuildable {
         }
         List<BillUnit> units = event.billUnits();
         for (int i = 0; i < units.size(); i++) {
-            jdbc.sql("INSERT INTO bill_unit_view (billing_account_id, bill_unit_id, name, position, balance, overdue, "
-                            + "client_id, currency) VALUES (?, ?, ?, ?, 0, FALSE, ?, ?)")
-                    .params(event.billingAccountId(), units.get(i).billUnitId(), units.get(i).name(), i,
-                            event.clientId(), event.currency())
-                    .update();
+            writes.update("INSERT INTO bill_unit_view (billing_account_id, bill_unit_id, name, position, balance, "
+                            + "overdue, client_id, currency) VALUES (?, ?, ?, ?, 0, FALSE, ?, ?)",
+                    event.billingAccountId(), units.get(i).billUnitId(), units.get(i).name(), i, event.clientId(),
+                    event.currency());
         }
     }
 
@@ -65,18 +68,15 @@ class BillingProjection implements Rebuildable {
         if (!claim(event.billingAccountId(), seq, at)) {
             return;
         }
-        jdbc.sql("INSERT INTO bill_view (billing_account_id, bill_id, bill_unit_id, amount, outstanding, issue_date, "
-                        + "due_date, issued_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(event.billingAccountId(), event.billId(), event.billUnitId(), event.amount(),
-                        event.outstanding(), event.issueDate(), event.dueDate(), column(at))
-                .update();
+        writes.update("INSERT INTO bill_view (billing_account_id, bill_id, bill_unit_id, amount, outstanding, "
+                        + "issue_date, due_date, issued_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                event.billingAccountId(), event.billId(), event.billUnitId(), event.amount(), event.outstanding(),
+                event.issueDate(), event.dueDate(), column(at));
         List<BillLine> lines = event.lines();
         for (int i = 0; i < lines.size(); i++) {
-            jdbc.sql("INSERT INTO bill_line (billing_account_id, bill_id, position, description, amount) "
-                            + "VALUES (?, ?, ?, ?, ?)")
-                    .params(event.billingAccountId(), event.billId(), i, lines.get(i).description(),
-                            lines.get(i).amount())
-                    .update();
+            writes.update("INSERT INTO bill_line (billing_account_id, bill_id, position, description, amount) "
+                            + "VALUES (?, ?, ?, ?, ?)",
+                    event.billingAccountId(), event.billId(), i, lines.get(i).description(), lines.get(i).amount());
         }
         balance(event.billingAccountId(), event.billUnitId(), event.balance());
     }
@@ -86,15 +86,13 @@ class BillingProjection implements Rebuildable {
         if (!claim(event.billingAccountId(), seq, at)) {
             return;
         }
-        jdbc.sql("INSERT INTO payment_view (billing_account_id, payment_id, bill_unit_id, amount, method, reference, "
-                        + "taken_at) VALUES (?, ?, ?, ?, ?, ?, ?)")
-                .params(event.billingAccountId(), event.paymentId(), event.billUnitId(), event.amount(),
-                        event.method() == null ? "OTHER" : event.method().name(), event.reference(), column(at))
-                .update();
+        writes.update("INSERT INTO payment_view (billing_account_id, payment_id, bill_unit_id, amount, method, "
+                        + "reference, taken_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                event.billingAccountId(), event.paymentId(), event.billUnitId(), event.amount(),
+                event.method() == null ? "OTHER" : event.method().name(), event.reference(), column(at));
         for (Settlement settlement : event.settled()) {
-            jdbc.sql("UPDATE bill_view SET outstanding = outstanding - ? WHERE billing_account_id = ? AND bill_id = ?")
-                    .params(settlement.amount(), event.billingAccountId(), settlement.billId())
-                    .update();
+            writes.update("UPDATE bill_view SET outstanding = outstanding - ? WHERE billing_account_id = ? "
+                    + "AND bill_id = ?", settlement.amount(), event.billingAccountId(), settlement.billId());
         }
         balance(event.billingAccountId(), event.billUnitId(), event.balance());
     }
@@ -116,8 +114,7 @@ class BillingProjection implements Rebuildable {
     @EventHandler
     void on(BillingAccountClosed event, @SequenceNumber long seq, @Timestamp Instant at) {
         if (claim(event.billingAccountId(), seq, at)) {
-            jdbc.sql("UPDATE billing_account_view SET closed = TRUE WHERE id = ?").param(event.billingAccountId())
-                    .update();
+            writes.update("UPDATE billing_account_view SET closed = TRUE WHERE id = ?", event.billingAccountId());
         }
     }
 
@@ -126,13 +123,13 @@ class BillingProjection implements Rebuildable {
     }
 
     private void balance(String accountId, String unitId, java.math.BigDecimal balance) {
-        jdbc.sql("UPDATE bill_unit_view SET balance = ? WHERE billing_account_id = ? AND bill_unit_id = ?")
-                .params(balance, accountId, unitId).update();
+        writes.update("UPDATE bill_unit_view SET balance = ? WHERE billing_account_id = ? AND bill_unit_id = ?",
+                balance, accountId, unitId);
     }
 
     private void overdue(String accountId, String unitId, boolean overdue) {
-        jdbc.sql("UPDATE bill_unit_view SET overdue = ? WHERE billing_account_id = ? AND bill_unit_id = ?")
-                .params(overdue, accountId, unitId).update();
+        writes.update("UPDATE bill_unit_view SET overdue = ? WHERE billing_account_id = ? AND bill_unit_id = ?",
+                overdue, accountId, unitId);
     }
 
     @Override
@@ -147,6 +144,7 @@ class BillingProjection implements Rebuildable {
 
     @Override
     public void forget(String accountId) {
+        writes.flush();
         for (String table : List.of("payment_view", "bill_line", "bill_view", "bill_unit_view")) {
             jdbc.sql("DELETE FROM " + table + " WHERE billing_account_id = ?").param(accountId).update();
         }
