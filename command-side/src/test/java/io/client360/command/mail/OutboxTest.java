@@ -1,19 +1,17 @@
 package io.client360.command.mail;
 
 import io.client360.kernel.inquiry.MailAudience;
-import io.client360.testing.PostgresTestDatabase;
+import io.client360.testing.EitherDatabase;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import javax.sql.DataSource;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -27,7 +25,7 @@ class OutboxTest {
     private static final Instant NOW = Instant.parse("2026-11-27T10:00:00Z");
 
     @ParameterizedTest(name = "on {0}")
-    @ValueSource(strings = {"PostgreSQL", "H2"})
+    @ValueSource(strings = {EitherDatabase.POSTGRES, EitherDatabase.H2})
     void anEventMailsARecipientOnce_andEachLaterMailRepliesToTheEarlierOnes(String database) {
         onOutbox(database, outbox -> {
             assertThat(outbox.enqueue(mail("event-1", "Client@Example.com"), NOW)).isTrue();
@@ -44,7 +42,7 @@ class OutboxTest {
     }
 
     @ParameterizedTest(name = "on {0}")
-    @ValueSource(strings = {"PostgreSQL", "H2"})
+    @ValueSource(strings = {EitherDatabase.POSTGRES, EitherDatabase.H2})
     void sendersClaimingAtOnce_neverClaimTheSameMail_andBetweenThemClaimEveryDueOne(String database) {
         onOutbox(database, outbox -> {
             for (int i = 0; i < 200; i++) {
@@ -78,7 +76,7 @@ class OutboxTest {
     }
 
     @ParameterizedTest(name = "on {0}")
-    @ValueSource(strings = {"PostgreSQL", "H2"})
+    @ValueSource(strings = {EitherDatabase.POSTGRES, EitherDatabase.H2})
     void sentMails_leaveTheQueue_andOnceRecordedAreNoLongerUnrecorded(String database) {
         onOutbox(database, outbox -> {
             outbox.enqueue(mail("event-1", "a@example.com"), NOW);
@@ -96,7 +94,7 @@ class OutboxTest {
     }
 
     @ParameterizedTest(name = "on {0}")
-    @ValueSource(strings = {"PostgreSQL", "H2"})
+    @ValueSource(strings = {EitherDatabase.POSTGRES, EitherDatabase.H2})
     void aClaimLeftBehindByAStoppedSender_isDueAgainAfterTwoMinutes(String database) {
         onOutbox(database, outbox -> {
             outbox.enqueue(mail("event-1", "a@example.com"), NOW);
@@ -116,16 +114,7 @@ class OutboxTest {
     }
 
     private static void onOutbox(String database, Consumer<Outbox> test) {
-        if (database.equals("H2")) {
-            DriverManagerDataSource dataSource = new DriverManagerDataSource(
-                    "jdbc:h2:mem:outbox_" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
-            test.accept(outbox(dataSource));
-            JdbcClient.create(dataSource).sql("SHUTDOWN").update();
-        } else {
-            try (PostgresTestDatabase postgres = PostgresTestDatabase.create("outbox")) {
-                test.accept(outbox(new DriverManagerDataSource(postgres.url(), postgres.username(), "")));
-            }
-        }
+        EitherDatabase.on(database, "outbox", dataSource -> test.accept(outbox(dataSource)));
     }
 
     private static Outbox outbox(DataSource dataSource) {

@@ -1,6 +1,6 @@
 package io.client360.platform.eventstore;
 
-import io.client360.testing.PostgresTestDatabase;
+import io.client360.testing.EitherDatabase;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.DataSourceConnectionProvider;
 import org.axonframework.common.transaction.NoTransactionManager;
@@ -15,7 +15,6 @@ import org.flywaydb.core.Flyway;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import javax.sql.DataSource;
 import java.util.List;
@@ -34,7 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ReadsByPositionTest {
 
     @ParameterizedTest(name = "on {0}")
-    @ValueSource(strings = {"PostgreSQL", "H2"})
+    @ValueSource(strings = {EitherDatabase.POSTGRES, EitherDatabase.H2})
     void positionsNeverCommitted_widerThanABatch_doNotStopTheReads(String database) {
         onStore(database, store -> {
             store.append(1, 160);
@@ -47,7 +46,7 @@ class ReadsByPositionTest {
     }
 
     @ParameterizedTest(name = "on {0}")
-    @ValueSource(strings = {"PostgreSQL", "H2"})
+    @ValueSource(strings = {EitherDatabase.POSTGRES, EitherDatabase.H2})
     void anEventCommittedLateIntoAGap_isReadAfterTheEventsPastIt(String database) {
         onStore(database, store -> {
             store.append(1, 5);
@@ -65,7 +64,7 @@ class ReadsByPositionTest {
     }
 
     @ParameterizedTest(name = "on {0}")
-    @ValueSource(strings = {"PostgreSQL", "H2"})
+    @ValueSource(strings = {EitherDatabase.POSTGRES, EitherDatabase.H2})
     void theProducersReadAtTheHead_takesOneStatement_whetherItFindsEventsOrNot(String database) {
         onStore(database, store -> {
             store.append(1, 5);
@@ -110,16 +109,7 @@ class ReadsByPositionTest {
     }
 
     private static void onStore(String database, Consumer<Store> test) {
-        if (database.equals("H2")) {
-            DriverManagerDataSource dataSource = new DriverManagerDataSource(
-                    "jdbc:h2:mem:reads_" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
-            test.accept(store(dataSource));
-            new JdbcTemplate(dataSource).execute("SHUTDOWN");
-        } else {
-            try (PostgresTestDatabase postgres = PostgresTestDatabase.create("reads_by_position")) {
-                test.accept(store(new DriverManagerDataSource(postgres.url(), postgres.username(), "")));
-            }
-        }
+        EitherDatabase.on(database, "reads_by_position", dataSource -> test.accept(store(dataSource)));
     }
 
     private static Store store(DataSource dataSource) {
