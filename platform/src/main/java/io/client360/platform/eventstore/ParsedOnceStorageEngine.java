@@ -27,6 +27,7 @@ import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.TreeSet;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
@@ -95,37 +96,42 @@ class ParsedOnceStorageEngine extends JdbcEventStorageEngine {
     }
 
     /**
-     * A stream that does not block (a processor behind the head reading on its own) is made of shared batches
-     * ({@link SharedBatches}): the events of a batch are upcast and made into messages once, for every processor
-     * that reads that stretch, and each payload is deserialized once, by the first processor that handles it. The
-     * stream ends at the first batch that finds nothing, as Axon's does.
+     * The store as batches of messages. A stream that does not block (a processor behind the head reading on its own)
+     * reads shared batches ({@link SharedBatches}): the events of a batch are upcast and made into messages once, for
+     * every processor that reads that stretch, and each payload is deserialized once, by the first processor that
+     * handles it; it ends at the first batch that finds nothing, as Axon's does. The store's producer (a stream that
+     * {@code mayBlock}) reads for itself and also ends after a batch shorter than asked for: see the class comment.
      */
     @Override
     public Stream<? extends TrackedEventMessage<?>> readEvents(TrackingToken trackingToken, boolean mayBlock) {
-        if (mayBlock) {
-            return super.readEvents(trackingToken, true);
-        }
-        Spliterator<TrackedEventMessage<?>> shared = new Spliterators.AbstractSpliterator<>(Long.MAX_VALUE,
+        Function<TrackingToken, Batch> read = mayBlock ? this::batchAfter
+                : after -> batches.after(after, () -> batchAfter(after));
+        Spliterator<TrackedEventMessage<?>> events = new Spliterators.AbstractSpliterator<>(Long.MAX_VALUE,
                 Spliterator.ORDERED | Spliterator.NONNULL) {
             private TrackingToken last = trackingToken;
             private Iterator<TrackedEventMessage<?>> batch = Collections.emptyIterator();
+            private boolean atHead;
 
             @Override
             public boolean tryAdvance(Consumer<? super TrackedEventMessage<?>> action) {
                 while (!batch.hasNext()) {
-                    TrackingToken after = last;
-                    Batch read = batches.after(after, () -> batchAfter(after));
-                    if (read.stored() == 0) {
+                    if (atHead) {
                         return false;
                     }
-                    last = read.lastToken();
-                    batch = read.messages().iterator();
+                    Batch next = read.apply(last);
+                    if (next.stored() == 0) {
+                        return false;
+                    }
+                    // shorter than asked for: fewer events than that lay past the position
+                    atHead = mayBlock && next.stored() < batchSize();
+                    last = next.lastToken();
+                    batch = next.messages().iterator();
                 }
                 action.accept(batch.next());
                 return true;
             }
         };
-        return StreamSupport.stream(shared, false);
+        return StreamSupport.stream(events, false);
     }
 
     /**
@@ -166,41 +172,6 @@ class ParsedOnceStorageEngine extends JdbcEventStorageEngine {
         statement.setLong(parameter++, after == null ? LOWEST_GLOBAL_SEQUENCE - 1 : after.getIndex());
         statement.setInt(parameter, batchSize);
         return statement;
-    }
-
-    /** The producer's reads end at the head: see the class comment. */
-    @Override
-    protected Stream<? extends TrackedEventData<?>> readEventData(TrackingToken trackingToken, boolean mayBlock) {
-        if (!mayBlock) {
-            return super.readEventData(trackingToken, false);
-        }
-        Spliterator<TrackedEventData<?>> toTheHead = new Spliterators.AbstractSpliterator<>(Long.MAX_VALUE,
-                Spliterator.ORDERED | Spliterator.NONNULL) {
-            private TrackingToken last = trackingToken;
-            private Iterator<? extends TrackedEventData<?>> batch = Collections.emptyIterator();
-            private boolean atHead;
-
-            @Override
-            public boolean tryAdvance(Consumer<? super TrackedEventData<?>> action) {
-                if (!batch.hasNext()) {
-                    if (atHead) {
-                        return false;
-                    }
-                    List<? extends TrackedEventData<?>> read = fetchTrackedEvents(last, batchSize());
-                    // shorter than asked for: fewer events than that lay past the position
-                    atHead = read.size() < batchSize();
-                    batch = read.iterator();
-                    if (!batch.hasNext()) {
-                        return false;
-                    }
-                }
-                TrackedEventData<?> next = batch.next();
-                last = next.trackingToken();
-                action.accept(next);
-                return true;
-            }
-        };
-        return StreamSupport.stream(toTheHead, false);
     }
 
     SharedBatches<Batch> sharedBatches() {
