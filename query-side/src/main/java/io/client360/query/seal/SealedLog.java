@@ -161,11 +161,19 @@ public class SealedLog {
     /** The leaf hash of each aggregate's last sealed event, for those that have one. */
     private Map<String, String> lastLeavesOf(List<String> aggregateIds) {
         Map<String, String> last = new HashMap<>();
-        jdbc.sql("SELECT aggregate_id, leaf_hash FROM sealed_leaf WHERE position IN (SELECT MAX(position) "
+        // on PostgreSQL one backward step of sealed_leaf_aggregate per aggregate. The MAX(position) … GROUP BY form
+        // read every leaf of every aggregate of the batch, and, planned on statistics lagging behind a log growing
+        // by thousands of leaves a second, took 41 ms a batch in a rebuild (10.9 s of the 104 s rebuilding 246 k
+        // events: pg_stat_statements, ab run of 27 Nov)
+        jdbc.sql(postgres()
+                        ? "SELECT a.id, (SELECT l.leaf_hash FROM sealed_leaf l WHERE l.aggregate_id = a.id "
+                        + "ORDER BY l.position DESC LIMIT 1) FROM (VALUES " + String.join(", ",
+                        java.util.Collections.nCopies(aggregateIds.size(), "(?)")) + ") AS a (id)"
+                        : "SELECT aggregate_id, leaf_hash FROM sealed_leaf WHERE position IN (SELECT MAX(position) "
                         + "FROM sealed_leaf WHERE aggregate_id IN (" + marks(aggregateIds.size()) + ") "
                         + "GROUP BY aggregate_id)")
                 .params(List.copyOf(aggregateIds))
-                .query((rs, row) -> last.put(rs.getString(1), rs.getString(2)))
+                .query((rs, row) -> rs.getString(2) == null ? null : last.put(rs.getString(1), rs.getString(2)))
                 .list();
         return last;
     }

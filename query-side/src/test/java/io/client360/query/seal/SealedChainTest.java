@@ -1,0 +1,90 @@
+package io.client360.query.seal;
+
+import io.client360.kernel.MetadataKeys;
+import io.client360.kernel.asset.AssetCreated;
+import io.client360.kernel.asset.AssetResumed;
+import io.client360.kernel.asset.AssetSuspended;
+import io.client360.kernel.asset.OfferType;
+import io.client360.query.QuerySideApplication;
+import io.client360.testing.FreshPostgresDatabase;
+import io.client360.testing.Http;
+import io.client360.testing.TestTokens;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.MetaData;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ContextConfiguration;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Each aggregate's leaves form a hash chain in the sealed log, also when its events are sealed in different batches:
+ * a later batch chains an aggregate's first new leaf to the last leaf an earlier batch sealed of it (read back from
+ * sealed_leaf), not to an older one and not to none.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"spring.config.name=" + QuerySideApplication.CONFIG_NAME})
+@ContextConfiguration(initializers = FreshPostgresDatabase.class)
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+class SealedChainTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    EventStore eventStore;
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void anAggregateSealedInSeveralBatches_chainsEachLeafToItsLastSealedOne_andVerifies() {
+        List<String> aggregates = List.of("chain-a", "chain-b", "chain-c");
+        for (String id : aggregates) {
+            publish(id, 0, new AssetCreated(id, "acme", "contact-1", null, "Studio", OfferType.SIMPLE, "Asset " + id,
+                    null));
+        }
+        sealedUpTo(3);
+        for (int sequence = 1; sequence <= 4; sequence++) {
+            for (String id : aggregates) {
+                publish(id, sequence, sequence % 2 == 1 ? new AssetSuspended(id, "unpaid " + sequence)
+                        : new AssetResumed(id, "paid " + sequence));
+            }
+            sealedUpTo(3 * (sequence + 1));
+        }
+
+        for (String id : aggregates) {
+            List<Map<String, Object>> leaves = jdbc.sql("SELECT sequence, previous_leaf, leaf_hash FROM sealed_leaf "
+                    + "WHERE aggregate_id = ? ORDER BY position").param(id).query().listOfRows();
+            assertThat(leaves).extracting(leaf -> ((Number) leaf.get("sequence")).longValue())
+                    .containsExactly(0L, 1L, 2L, 3L, 4L);
+            List<Object> expectedPrevious = new ArrayList<>();
+            expectedPrevious.add(null);
+            leaves.subList(0, 4).forEach(leaf -> expectedPrevious.add(leaf.get("leaf_hash")));
+            assertThat(leaves).extracting(leaf -> leaf.get("previous_leaf")).as(id).containsExactlyElementsOf(
+                    expectedPrevious);
+        }
+        Http auditor = new Http(port).bearer(TestTokens.mint("auditor-1", "AUDITOR"));
+        assertThat(auditor.get("/api/audit/verify").json().get("verified").asBoolean()).isTrue();
+        assertThat(auditor.get("/api/audit/verify?aggregateId=chain-b").json().get("checked").asLong()).isEqualTo(5);
+    }
+
+    private void publish(String id, long sequence, Object payload) {
+        eventStore.publish(new GenericDomainEventMessage<>("Asset", id, sequence, payload,
+                MetaData.with(MetadataKeys.ACTOR_ID, "agent-1")));
+    }
+
+    private void sealedUpTo(long leaves) {
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                jdbc.sql("SELECT COUNT(*) FROM sealed_leaf").query(Long.class).single() >= leaves);
+    }
+}
