@@ -117,6 +117,12 @@ class AuditProjection implements Rebuildable {
         return java.util.List.of("audit_entry", "audit_inquiry_client");
     }
 
+    /** Its handlers find entries by event id and an inquiry's client by the inquiry: the feeds' indexes are reads'. */
+    @Override
+    public java.util.Set<String> readOnlyIndexes() {
+        return java.util.Set.of("audit_entry_aggregate", "audit_entry_client");
+    }
+
     /** Forgets one aggregate's entries (a replay folds its events again from nothing). */
     @Override
     public void forget(String aggregateId) {

@@ -256,6 +256,13 @@ class InquiryProjection implements Rebuildable {
         return java.util.List.of("contact_alias");
     }
 
+    /** Its handlers find inquiries by id, and by contact only to move a merged duplicate's inquiries. */
+    @Override
+    public java.util.Set<String> readOnlyIndexes() {
+        return java.util.Set.of("inquiry_view_client", "inquiry_view_group", "inquiry_view_assignee",
+                "inquiry_view_client_open", "inquiry_comment_inquiry", "inquiry_attachment_inquiry");
+    }
+
     @Override
     public void forget(String inquiryId) {
         writes.flush();

@@ -20,6 +20,7 @@ final class ShadowTables {
     private final String live;
     private final String schema;
     private final List<String> tables;
+    private final java.util.Set<String> readOnlyIndexes;
 
     ShadowTables(JdbcClient jdbc, boolean postgres, Rebuildable projection) {
         this.jdbc = jdbc;
@@ -30,6 +31,7 @@ final class ShadowTables {
         List<String> all = new ArrayList<>(projection.tables());
         all.addAll(projection.referenceTables());
         this.tables = List.copyOf(all);
+        this.readOnlyIndexes = projection.readOnlyIndexes();
     }
 
     /** Empty shadow tables (any left by an earlier, abandoned rebuild are dropped first). */
@@ -42,6 +44,30 @@ final class ShadowTables {
                     + " INCLUDING DEFAULTS INCLUDING CONSTRAINTS INCLUDING INDEXES)"
                     : "CREATE TABLE " + schema + "." + table + " AS SELECT * FROM PUBLIC." + table + " WITH NO DATA")
                     .update();
+        }
+        if (postgres) {
+            dropReadOnlyIndexes();
+        }
+    }
+
+    /**
+     * Drops the shadow's copies of the projection's {@link Rebuildable#readOnlyIndexes} (a copy has a name of its
+     * own: it is known by its table and definition): on PostgreSQL only, as H2's shadow tables have no indexes.
+     */
+    private void dropReadOnlyIndexes() {
+        if (readOnlyIndexes.isEmpty()) {
+            return;
+        }
+        List<String> copies = jdbc.sql("SELECT s.indexname FROM pg_indexes s JOIN pg_indexes l "
+                        + "ON l.tablename = s.tablename AND substring(l.indexdef from ' USING .*') "
+                        + "= substring(s.indexdef from ' USING .*') WHERE s.schemaname = ? AND l.schemaname = ? "
+                        + "AND l.indexname IN (" + String.join(", ", java.util.Collections.nCopies(
+                        readOnlyIndexes.size(), "?")) + ")")
+                .params(java.util.stream.Stream.concat(java.util.stream.Stream.of(schema, live),
+                        readOnlyIndexes.stream()).toList())
+                .query(String.class).list();
+        for (String copy : copies) {
+            jdbc.sql("DROP INDEX " + schema + "." + quoted(copy)).update();
         }
     }
 

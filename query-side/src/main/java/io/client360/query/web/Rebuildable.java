@@ -19,4 +19,13 @@ public interface Rebuildable {
     default java.util.List<String> referenceTables() {
         return java.util.List.of();
     }
+
+    /**
+     * Indexes of its tables that only reads use: none of its handlers finds a row by them. A blue-green rebuild's
+     * shadow tables go without them (every row it writes would update them, and nothing reads the shadow); the rows
+     * it copies into the live tables at the swap enter the live tables' indexes.
+     */
+    default java.util.Set<String> readOnlyIndexes() {
+        return java.util.Set.of();
+    }
 }

@@ -5,6 +5,7 @@ import io.client360.kernel.inquiry.Priority;
 import io.client360.kernel.inquiry.Visibility;
 import io.client360.query.QuerySideApplication;
 import io.client360.query.inquiry.InquiryEvents;
+import io.client360.query.web.Rebuildable;
 import io.client360.testing.FreshPostgresDatabase;
 import io.client360.testing.Http;
 import io.client360.testing.TestTokens;
@@ -41,6 +42,8 @@ class BlueGreenReplayTest {
     EventStore eventStore;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    List<Rebuildable> projections;
     Http admin;
 
     @BeforeEach
@@ -82,6 +85,42 @@ class BlueGreenReplayTest {
                 .then(InquiryEvents.created("bg-later", "client-1", "contact-1", Priority.LOW)).messages());
         await().atMost(Duration.ofSeconds(20)).until(() -> auditEntries().contains("bg-later/0"));
         assertThat(auditEntries()).filteredOn(entry -> entry.startsWith("bg-")).hasSize(4);
+    }
+
+    @Test
+    void aRebuildsShadowTablesGoWithoutTheIndexesOnlyReadsUse_andKeepThoseItsHandlersFindRowsBy() {
+        ShadowTables shadow = new ShadowTables(jdbc, true, projection("inquiry"));
+        shadow.create();
+        try {
+            assertThat(indexes("replay_inquiry", "inquiry_view"))
+                    .containsExactlyInAnyOrder("(id)", "(contact_id, updated_at)");
+            assertThat(indexes("replay_inquiry", "inquiry_comment")).containsExactly("(comment_id)");
+            assertThat(indexes("public", "inquiry_view")).as("the live tables keep every index").hasSize(6);
+        } finally {
+            shadow.drop();
+        }
+    }
+
+    @Test
+    void everyIndexAProjectionCallsReadOnlyIsAnIndexOfItsLiveTables() {
+        for (Rebuildable projection : projections) {
+            List<String> live = jdbc.sql("SELECT indexname FROM pg_indexes WHERE schemaname = current_schema() "
+                    + "AND tablename IN (" + String.join(", ", projection.tables().stream().map(t -> "?").toList())
+                    + ")").params(projection.tables().stream().map(Object.class::cast).toList())
+                    .query(String.class).list();
+            assertThat(live).as(projection.processor()).containsAll(projection.readOnlyIndexes());
+        }
+    }
+
+    private Rebuildable projection(String processor) {
+        return projections.stream().filter(projection -> projection.processor().equals(processor)).findFirst()
+                .orElseThrow();
+    }
+
+    /** The column lists of a table's indexes. */
+    private List<String> indexes(String schema, String table) {
+        return jdbc.sql("SELECT substring(indexdef from '\\(.*\\)$') FROM pg_indexes WHERE schemaname = ? "
+                        + "AND tablename = ?").params(schema, table).query(String.class).list();
     }
 
     private List<String> auditEntries() {
