@@ -21,9 +21,7 @@ final class RunningSystem implements AutoCloseable {
             "client360.deadlines.polling-interval=PT0.2S",
             "client360.contact.lock-new-after=PT4S",
             "client360.contact.lock-inactive-after=PT4S",
-            "client360.sla.minute=PT2S",
-            "axon.eventhandling.processors.inquiry.initial-segment-count=1",
-            "axon.eventhandling.processors.audit.initial-segment-count=1"};
+            "client360.sla.minute=PT2S"};
 
     static final String[] ADMIN = TestTokens.bearer(TestTokens.admin());
 

@@ -216,7 +216,7 @@ class DeadLettersTest {
 
         assertThat(scrape).containsPattern("client360_deadletters\\{processing_group=\"audit\"} \\d");
         assertThat(scrape).containsPattern("client360_processor_lag_events\\{processor=\"inquiry\",segment=\"0\"} \\d");
-        assertThat(scrape).containsPattern("client360_processor_lag_events\\{processor=\"inquiry\",segment=\"1\"} \\d");
+        assertThat(scrape).containsPattern("client360_processor_lag_events\\{processor=\"audit\",segment=\"0\"} \\d");
         assertThat(agent.get("/actuator/prometheus").status()).isEqualTo(403);
     }
 
