@@ -33,7 +33,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code client360.mail.send-interval} it claims due mails, sends each with its own {@code Message-ID}, threading
  * headers and {@code Auto-Submitted: auto-generated} (no auto-reply loops), and records the outcome on the inquiry
  * (CorrespondenceSent). A failed delivery is retried with doubling back-off; after {@code max-attempts} it is given up
- * (CorrespondenceFailed). Gauges {@code client360.mail.outbox{status}} show pending, sending, sent and failed mails.
+ * (CorrespondenceFailed). Gauges {@code client360.mail.outbox{status}} show pending, sending, sent and failed mails:
+ * pending, sending and failed counted every 5 s from the due index; sent counted once at the first round, then
+ * what this sender sends added (a count of the whole outbox every 5 s took 190 ms of PostgreSQL at 293,000 mails).
  */
 @Component
 class MailDelivery extends Periodic {
@@ -50,6 +52,7 @@ class MailDelivery extends Periodic {
     private final MailProperties properties;
     private final Map<String, AtomicLong> counts = new ConcurrentHashMap<>();
     private volatile Instant countedAt = Instant.EPOCH;
+    private boolean sentCounted;
 
     MailDelivery(Outbox outbox, JavaMailSender mailSender, CommandGateway commands, MailProperties properties,
                MeterRegistry meters) {
@@ -71,6 +74,10 @@ class MailDelivery extends Periodic {
      */
     void deliverDue() {
         Instant now = Instant.now();
+        if (!sentCounted) {
+            counts.get(Outbox.SENT).set(outbox.countSent());
+            sentCounted = true;
+        }
         outbox.releaseStaleClaims(now);
         for (int batch = 0; batch < BATCHES_PER_ROUND; batch++) {
             List<Outbox.Queued> due = outbox.claimDue(Instant.now(), BATCH);
@@ -83,8 +90,7 @@ class MailDelivery extends Periodic {
                 .filter(mail -> record(mail, Outbox.SENT.equals(mail.status()), mail.attempts(), mail.lastError()))
                 .map(Outbox.Queued::mailId).toList());
         if (Duration.between(countedAt, now).toSeconds() >= 5) {
-            outbox.countsByStatus().forEach((status, count) -> counts.computeIfAbsent(status, s -> new AtomicLong())
-                    .set(count));
+            outbox.countsInFlightAndFailed().forEach((status, count) -> counts.get(status).set(count));
             countedAt = now;
         }
     }
@@ -123,6 +129,7 @@ class MailDelivery extends Periodic {
         }
         List<Outbox.Queued> sent = mails.stream().filter(mail -> !failures.containsKey(mail)).toList();
         outbox.sent(sent.stream().map(Outbox.Queued::mailId).toList(), Instant.now());
+        counts.get(Outbox.SENT).addAndGet(sent.size());
         failures.forEach(this::failedAttempt);
         outbox.recorded(sent.stream().filter(mail -> record(mail, true, mail.attempts() + 1, null))
                 .map(Outbox.Queued::mailId).toList());

@@ -148,11 +148,21 @@ public class Outbox {
         }
     }
 
-    Map<String, Long> countsByStatus() {
-        Map<String, Long> counts = new java.util.TreeMap<>(Map.of(PENDING, 0L, SENDING, 0L, SENT, 0L, FAILED, 0L));
-        jdbc.sql("SELECT status, COUNT(*) FROM mail_outbox GROUP BY status")
+    /**
+     * How many mails are pending, being sent and given up, from the due index (status first): the mails still in
+     * flight and the failures, not the sent ones, which are most of the outbox and only grow.
+     */
+    Map<String, Long> countsInFlightAndFailed() {
+        Map<String, Long> counts = new java.util.TreeMap<>(Map.of(PENDING, 0L, SENDING, 0L, FAILED, 0L));
+        jdbc.sql("SELECT status, COUNT(*) FROM mail_outbox WHERE status IN ('" + PENDING + "', '" + SENDING + "', '"
+                        + FAILED + "') GROUP BY status")
                 .query((rs, row) -> counts.put(rs.getString(1), rs.getLong(2))).list();
         return counts;
+    }
+
+    /** How many mails were sent: the whole outbox's sent mails, counted once (it reads all of them). */
+    long countSent() {
+        return jdbc.sql("SELECT COUNT(*) FROM mail_outbox WHERE status = '" + SENT + "'").query(Long.class).single();
     }
 
     /** A stable Message-ID for a mail: the same mail always has the same id. */

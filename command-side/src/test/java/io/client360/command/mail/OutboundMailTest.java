@@ -52,6 +52,8 @@ class OutboundMailTest {
     JdbcClient jdbc;
     @Autowired
     EventProcessingConfiguration processing;
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
 
     @DynamicPropertySource
     static void smtp(DynamicPropertyRegistry properties) {
@@ -228,6 +230,23 @@ class OutboundMailTest {
         assertThat(mailsTo(fay)).hasSize((int) queued);
         assertThat(mailsTo(fay).stream().map(OutboundMailTest::bodyOf).filter(body -> body.contains("Backlog "))
                 .distinct().count()).isEqualTo(MailDelivery.BATCH + 15);
+    }
+
+    @Test
+    void theOutboxGauges_countEachStatus_theSentOnesWithoutCountingTheWholeOutboxEachTime() {
+        String gil = "gil-" + UUID.randomUUID() + "@acme.test";
+        String inquiry = inquiry(contact(gil, false));
+        comment(inquiry, "Counted", "PUBLIC");
+        comment(inquiry, "Counted too", "PUBLIC");
+        awaitMails(gil, 2);
+
+        for (String status : List.of("PENDING", "SENDING", "SENT", "FAILED")) {
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat((long) meters
+                    .get("client360.mail.outbox").tag("status", status.toLowerCase()).gauge().value())
+                    .as(status).isEqualTo(jdbc.sql("SELECT COUNT(*) FROM mail_outbox WHERE status = ?").param(status)
+                            .query(Long.class).single()));
+        }
+        assertThat(meters.get("client360.mail.outbox").tag("status", "sent").gauge().value()).isGreaterThanOrEqualTo(2);
     }
 
     @Test
