@@ -60,9 +60,13 @@ class ParsedOnceStorageEngine extends JdbcEventStorageEngine {
     static final int GAP_CLEANING_THRESHOLD = 250;
     /** A kept batch is shared for this long at most: long enough for processors some seconds apart. */
     static final long SHARED_BATCH_MAX_AGE_MS = 30_000;
+    /** How long a processor behind the head waits at most, per batch, for slower ones to come closer. */
+    static final long LONGEST_WAIT_IN_STEP_MS = 100;
 
     private final EventSchema schema;
     private final SharedBatches<Batch> batches;
+    /** Null when no batches are shared: there is then nothing to keep in step for. */
+    private final ReadersInStep inStep;
 
     /**
      * @param sharedEvents how many events the batches read by processors behind the head may hold, to be shared by
@@ -74,6 +78,8 @@ class ParsedOnceStorageEngine extends JdbcEventStorageEngine {
                 .extendedGapCheckEnabled(false).schema(schema));
         this.schema = schema;
         this.batches = new SharedBatches<>(sharedEvents, SHARED_BATCH_MAX_AGE_MS, Batch::stored);
+        this.inStep = sharedEvents <= 0 ? null
+                : new ReadersInStep(sharedEvents / 2, 4L * sharedEvents, LONGEST_WAIT_IN_STEP_MS);
     }
 
     @Override
@@ -99,13 +105,17 @@ class ParsedOnceStorageEngine extends JdbcEventStorageEngine {
      * The store as batches of messages. A stream that does not block (a processor behind the head reading on its own)
      * reads shared batches ({@link SharedBatches}): the events of a batch are upcast and made into messages once, for
      * every processor that reads that stretch, and each payload is deserialized once, by the first processor that
-     * handles it; it ends at the first batch that finds nothing, as Axon's does. The store's producer (a stream that
+     * handles it; it ends at the first batch that finds nothing, as Axon's does. Such streams are kept in step
+     * ({@link ReadersInStep}), so that they read the same stretches. The store's producer (a stream that
      * {@code mayBlock}) reads for itself and also ends after a batch shorter than asked for: see the class comment.
      */
     @Override
     public Stream<? extends TrackedEventMessage<?>> readEvents(TrackingToken trackingToken, boolean mayBlock) {
-        Function<TrackingToken, Batch> read = mayBlock ? this::batchAfter
-                : after -> batches.after(after, () -> batchAfter(after));
+        ReadersInStep.Reader reader = mayBlock || inStep == null ? null : inStep.join(positionOf(trackingToken));
+        Function<TrackingToken, Batch> read = reader == null ? this::batchAfter : after -> {
+            reader.before(positionOf(after));
+            return batches.after(after, () -> batchAfter(after));
+        };
         Spliterator<TrackedEventMessage<?>> events = new Spliterators.AbstractSpliterator<>(Long.MAX_VALUE,
                 Spliterator.ORDERED | Spliterator.NONNULL) {
             private TrackingToken last = trackingToken;
@@ -131,7 +141,12 @@ class ParsedOnceStorageEngine extends JdbcEventStorageEngine {
                 return true;
             }
         };
-        return StreamSupport.stream(events, false);
+        Stream<TrackedEventMessage<?>> stream = StreamSupport.stream(events, false);
+        return reader == null ? stream : stream.onClose(reader::close);
+    }
+
+    private static long positionOf(TrackingToken token) {
+        return token == null ? 0 : token.position().orElse(0);
     }
 
     /**
