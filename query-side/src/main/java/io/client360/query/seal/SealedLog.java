@@ -45,16 +45,27 @@ public class SealedLog {
      * its aggregate; empty when the event is not stored. The one way both the sealer and the verifier build a leaf.
      */
     Optional<SealedLeaf> storedLeaf(String eventId, java.util.function.UnaryOperator<String> previousOf) {
-        return Optional.ofNullable(storedLeaves(List.of(eventId)).get(eventId))
+        return Optional.ofNullable(storedLeaves(List.of(eventId), null).get(eventId))
                 .map(leaf -> leaf.chainedTo(previousOf.apply(leaf.aggregateId())));
     }
 
-    /** The leaves the stored events make, not yet chained, by event id (an event not stored is absent). */
-    private Map<String, SealedLeaf> storedLeaves(List<String> eventIds) {
+    /**
+     * The leaves the stored events make, not yet chained, by event id (an event not stored is absent). With the
+     * {@code positions} the events lie between (their global indexes), the rows are read from the primary key's range:
+     * by event id alone each row cost a probe of the event id index at a random place (EXPLAIN, 250 events of a
+     * 1.15 M event store: 764 buffers and 34.7 ms against 21 buffers and 0.7 ms).
+     */
+    private Map<String, SealedLeaf> storedLeaves(List<String> eventIds, long[] positions) {
         Map<String, SealedLeaf> leaves = new HashMap<>();
+        List<Object> params = new ArrayList<>(eventIds);
+        if (positions != null) {
+            params.add(positions[0]);
+            params.add(positions[1]);
+        }
         jdbc.sql("SELECT eventidentifier, type, aggregateidentifier, sequencenumber, payloadtype, timestamp, payload, "
-                        + "metadata FROM domainevententry WHERE eventidentifier IN (" + marks(eventIds.size()) + ")")
-                .params(List.copyOf(eventIds))
+                        + "metadata FROM domainevententry WHERE eventidentifier IN (" + marks(eventIds.size()) + ")"
+                        + (positions == null ? "" : " AND globalindex BETWEEN ? AND ?"))
+                .params(params)
                 .query((rs, row) -> {
                     byte[] metadata = rs.getBytes("metadata") == null ? new byte[0] : rs.getBytes("metadata");
                     return new SealedLeaf(rs.getString("eventidentifier"), rs.getString("type"),
@@ -77,6 +88,14 @@ public class SealedLog {
      * nodes are written as two JDBC batches.
      */
     void appendAll(List<String> eventIds, long headEvery) {
+        appendAll(eventIds, null, headEvery);
+    }
+
+    /**
+     * {@link #appendAll(List, long)} for events that lie between {@code positions[0]} and {@code positions[1]} (their
+     * global indexes) in the store, or anywhere ({@code null}).
+     */
+    void appendAll(List<String> eventIds, long[] positions, long headEvery) {
         if (eventIds.isEmpty()) {
             return;
         }
@@ -85,9 +104,15 @@ public class SealedLog {
             // (one that scans the whole table: it made sealing quadratic wherever statistics lag, autovacuum off)
             jdbc.sql("SET LOCAL plan_cache_mode = force_custom_plan").update();
         }
-        Set<String> sealedBefore = new HashSet<>(jdbc.sql("SELECT event_id FROM sealed_leaf WHERE event_id IN ("
-                + marks(eventIds.size()) + ")").params(List.copyOf(eventIds)).query(String.class).list());
-        Map<String, SealedLeaf> stored = storedLeaves(eventIds);
+        // The sealed leaves are what the sealer read up to its token, in its order, and a batch comes after the token:
+        // none of it is sealed unless its first event is (a batch read again after a reset of the processor). So one
+        // probe, and the batch's whole check only then (it cost 2.7 ms a batch of 250 in a rebuild)
+        boolean readAgain = jdbc.sql("SELECT COUNT(*) FROM sealed_leaf WHERE event_id = ?").param(eventIds.get(0))
+                .query(Long.class).single() > 0;
+        Set<String> sealedBefore = !readAgain ? new HashSet<>() : new HashSet<>(jdbc.sql("SELECT event_id FROM "
+                + "sealed_leaf WHERE event_id IN (" + marks(eventIds.size()) + ")").params(List.copyOf(eventIds))
+                .query(String.class).list());
+        Map<String, SealedLeaf> stored = storedLeaves(eventIds, positions);
         List<SealedLeaf> unsealed = new ArrayList<>();
         for (String eventId : eventIds) {
             if (sealedBefore.add(eventId)) {

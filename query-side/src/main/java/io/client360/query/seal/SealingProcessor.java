@@ -3,6 +3,7 @@ package io.client360.query.seal;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.beans.factory.annotation.Value;
@@ -42,10 +43,38 @@ class SealingProcessor {
     @EventHandler(payloadType = Object.class)
     void on(EventMessage<?> message) {
         UnitOfWork<?> batch = CurrentUnitOfWork.get();
-        batch.getOrComputeResource(BATCH, key -> {
-            List<String> collected = new ArrayList<>();
-            batch.onPrepareCommit(committing -> log.appendAll(collected, headEvery));
-            return collected;
-        }).add(message.getIdentifier());
+        Collected collected = batch.getOrComputeResource(BATCH, key -> {
+            Collected events = new Collected();
+            batch.onPrepareCommit(committing -> log.appendAll(events.ids, events.positions(), headEvery));
+            return events;
+        });
+        collected.add(message);
+    }
+
+    /** A batch's event ids, in order, and the global indexes they lie between (when each has one). */
+    private static final class Collected {
+
+        private final List<String> ids = new ArrayList<>();
+        private long first = Long.MAX_VALUE;
+        private long last = Long.MIN_VALUE;
+        private boolean unplaced;
+
+        void add(EventMessage<?> message) {
+            ids.add(message.getIdentifier());
+            java.util.OptionalLong position = message instanceof TrackedEventMessage<?> tracked
+                    && tracked.trackingToken() != null ? tracked.trackingToken().position()
+                    : java.util.OptionalLong.empty();
+            if (position.isEmpty()) {
+                unplaced = true;
+                return;
+            }
+            first = Math.min(first, position.getAsLong());
+            last = Math.max(last, position.getAsLong());
+        }
+
+        /** {first, last} global index, or null when an event had none (its row is then found by its id alone). */
+        long[] positions() {
+            return unplaced || ids.isEmpty() ? null : new long[]{first, last};
+        }
     }
 }

@@ -45,6 +45,8 @@ class SealedChainTest {
     EventStore eventStore;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    org.axonframework.config.EventProcessingConfiguration processing;
 
     @Test
     void anAggregateSealedInSeveralBatches_chainsEachLeafToItsLastSealedOne_andVerifies() {
@@ -76,6 +78,34 @@ class SealedChainTest {
         Http auditor = new Http(port).bearer(TestTokens.mint("auditor-1", "AUDITOR"));
         assertThat(auditor.get("/api/audit/verify").json().get("verified").asBoolean()).isTrue();
         assertThat(auditor.get("/api/audit/verify?aggregateId=chain-b").json().get("checked").asLong()).isEqualTo(5);
+    }
+
+    @Test
+    void theSealerReadingTheStoreAgainFromTheStart_sealsNothingTwice_andGoesOnSealingWhatIsNew() {
+        for (String id : List.of("again-a", "again-b")) {
+            publish(id, 0, new AssetCreated(id, "acme", "contact-1", null, "Studio", OfferType.SIMPLE, "Asset " + id,
+                    null));
+            publish(id, 1, new AssetSuspended(id, "unpaid"));
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> sealedOf("again-") == 4);
+        long leaves = jdbc.sql("SELECT COUNT(*) FROM sealed_leaf").query(Long.class).single();
+
+        org.axonframework.eventhandling.StreamingEventProcessor sealer = processing.eventProcessor("sealing",
+                org.axonframework.eventhandling.StreamingEventProcessor.class).orElseThrow();
+        sealer.shutDown();
+        sealer.resetTokens();
+        sealer.start();
+        publish("again-a", 2, new AssetResumed("again-a", "paid"));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> sealedOf("again-") == 5);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM sealed_leaf").query(Long.class).single()).isEqualTo(leaves + 1);
+        Http auditor = new Http(port).bearer(TestTokens.mint("auditor-1", "AUDITOR"));
+        assertThat(auditor.get("/api/audit/verify").json().get("verified").asBoolean()).isTrue();
+    }
+
+    private long sealedOf(String prefix) {
+        return jdbc.sql("SELECT COUNT(*) FROM sealed_leaf WHERE aggregate_id LIKE ?").param(prefix + "%")
+                .query(Long.class).single();
     }
 
     private void publish(String id, long sequence, Object payload) {
