@@ -92,8 +92,8 @@ public class SealedLog {
     }
 
     /**
-     * {@link #appendAll(List, long)} for events that lie between {@code positions[0]} and {@code positions[1]} (their
-     * global indexes) in the store, or anywhere ({@code null}).
+     * {@link #appendAll(List, long)} for events most of which lie between {@code positions[0]} and {@code positions[1]}
+     * (global indexes) in the store; those that do not are read by their ids ({@code null}: every one).
      */
     void appendAll(List<String> eventIds, long[] positions, long headEvery) {
         if (eventIds.isEmpty()) {
@@ -113,6 +113,11 @@ public class SealedLog {
                 + "sealed_leaf WHERE event_id IN (" + marks(eventIds.size()) + ")").params(List.copyOf(eventIds))
                 .query(String.class).list());
         Map<String, SealedLeaf> stored = storedLeaves(eventIds, positions);
+        if (stored.size() < eventIds.size() && positions != null) {
+            // an event committed late into a gap lies below the range its token gives (a token's position is the
+            // highest index seen): those are read by their ids
+            stored.putAll(storedLeaves(eventIds.stream().filter(id -> !stored.containsKey(id)).toList(), null));
+        }
         List<SealedLeaf> unsealed = new ArrayList<>();
         for (String eventId : eventIds) {
             if (sealedBefore.add(eventId)) {

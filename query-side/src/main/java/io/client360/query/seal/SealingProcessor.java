@@ -51,7 +51,10 @@ class SealingProcessor {
         collected.add(message);
     }
 
-    /** A batch's event ids, in order, and the global indexes they lie between (when each has one). */
+    /**
+     * A batch's event ids, in order, and the range of its tokens' positions: the global indexes most of its events lie
+     * between (an event committed late into a gap lies below: its token's position is the highest index seen).
+     */
     private static final class Collected {
 
         private final List<String> ids = new ArrayList<>();

@@ -47,6 +47,8 @@ class SealedChainTest {
     JdbcClient jdbc;
     @Autowired
     org.axonframework.config.EventProcessingConfiguration processing;
+    @Autowired
+    org.springframework.transaction.PlatformTransactionManager transactions;
 
     @Test
     void anAggregateSealedInSeveralBatches_chainsEachLeafToItsLastSealedOne_andVerifies() {
@@ -99,6 +101,37 @@ class SealedChainTest {
 
         await().atMost(Duration.ofSeconds(30)).until(() -> sealedOf("again-") == 5);
         assertThat(jdbc.sql("SELECT COUNT(*) FROM sealed_leaf").query(Long.class).single()).isEqualTo(leaves + 1);
+        Http auditor = new Http(port).bearer(TestTokens.mint("auditor-1", "AUDITOR"));
+        assertThat(auditor.get("/api/audit/verify").json().get("verified").asBoolean()).isTrue();
+    }
+
+    @Test
+    void anEventCommittedLateIntoAGap_isSealedAfterTheEventsThatPassedIt() throws Exception {
+        java.util.concurrent.CountDownLatch appended = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch commit = new java.util.concurrent.CountDownLatch(1);
+        Thread late = new Thread(() -> new org.springframework.transaction.support.TransactionTemplate(transactions)
+                .executeWithoutResult(status -> {
+                    publish("gap-late", 0, new AssetCreated("gap-late", "acme", "contact-1", null, "Studio",
+                            OfferType.SIMPLE, "Late", null));
+                    appended.countDown();
+                    try {
+                        commit.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }));
+        late.start();
+        appended.await();
+        publish("gap-early", 0, new AssetCreated("gap-early", "acme", "contact-1", null, "Studio", OfferType.SIMPLE,
+                "Early", null));
+        await().atMost(Duration.ofSeconds(30)).until(() -> sealedOf("gap-early") == 1);
+
+        commit.countDown();
+        late.join();
+        await().atMost(Duration.ofSeconds(30)).until(() -> sealedOf("gap-late") == 1);
+        assertThat(jdbc.sql("SELECT (SELECT position FROM sealed_leaf WHERE aggregate_id = 'gap-late') > "
+                + "(SELECT position FROM sealed_leaf WHERE aggregate_id = 'gap-early')").query(Boolean.class).single())
+                .as("sealed in the order the sealer read them").isTrue();
         Http auditor = new Http(port).bearer(TestTokens.mint("auditor-1", "AUDITOR"));
         assertThat(auditor.get("/api/audit/verify").json().get("verified").asBoolean()).isTrue();
     }
