@@ -85,15 +85,9 @@ public class SealedLog {
      * the perfect subtrees they complete, and a signed tree head every {@code headEvery} leaves. An event sealed
      * before (a redelivered batch) is skipped, since positions are final. A handful of statements per call rather
      * than per event: the rows are read in one query, the chains' previous leaves in another, and the leaves and
-     * nodes are written as two JDBC batches.
-     */
-    void appendAll(List<String> eventIds, long headEvery) {
-        appendAll(eventIds, null, headEvery);
-    }
-
-    /**
-     * {@link #appendAll(List, long)} for events most of which lie between {@code positions[0]} and {@code positions[1]}
-     * (global indexes) in the store; those that do not are read by their ids ({@code null}: every one).
+     * nodes are written as two JDBC batches. Most of the events lie between {@code positions[0]} and
+     * {@code positions[1]} (global indexes) in the store; those that do not are read by their ids ({@code null}: every
+     * one).
      */
     void appendAll(List<String> eventIds, long[] positions, long headEvery) {
         if (eventIds.isEmpty()) {
