@@ -22,7 +22,6 @@ import io.client360.query.web.Rebuildable;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.util.Locale;
 import java.util.Map;
 
 import static io.client360.query.audit.InquiryAuditDescriptions.change;
@@ -47,7 +46,6 @@ class AuditProjection implements Rebuildable {
     static final String BILLING_ACCOUNT = "billing-account";
 
     private static final int SUMMARY_LENGTH = 1000;
-    private static final int SEARCH_TEXT_LENGTH = 32_000;
 
     private final JdbcClient jdbc;
     private final DeferredWrites writes;
@@ -139,31 +137,21 @@ class AuditProjection implements Rebuildable {
         String eventName = message.getPayloadType().getSimpleName();
         String contactSummary = null;
         String contactChanges = null;
-        String contactSearchText = null;
         if (description.contactsMaySee()) {
             contactSummary = truncate(description.contactSummary(), SUMMARY_LENGTH);
             contactChanges = json.writeValueAsString(description.contactChanges());
-            contactSearchText = searchText(eventName, actorId, description.contactSummary(), contactChanges);
         }
         // the entry's client, for a client's recent activity: an inquiry's is known from its creation on. Sent with
         // the batch's other entries (DeferredWrites): one round trip for the batch, not one per event
         writes.update("INSERT INTO audit_entry (event_id, aggregate_type, aggregate_id, seq, at, actor_id, actor_kind, "
-                        + "event, category, visibility, summary, changes, search_text, contact_summary, contact_changes, "
-                        + "contact_search_text, client_id) SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                        + "event, category, visibility, summary, changes, contact_summary, contact_changes, client_id) "
+                        + "SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
                         + "(SELECT client_id FROM audit_inquiry_client WHERE inquiry_id = ?) "
                         + "WHERE NOT EXISTS (SELECT 1 FROM audit_entry WHERE event_id = ?)",
                 message.getIdentifier(), aggregateType, aggregateId, seq, column(message.getTimestamp()),
                 actorId, actorKind, eventName, description.category().name(), description.visibility(),
-                truncate(description.summary(), SUMMARY_LENGTH), changes,
-                searchText(eventName, actorId, description.summary(), changes),
-                contactSummary, contactChanges, contactSearchText,
+                truncate(description.summary(), SUMMARY_LENGTH), changes, contactSummary, contactChanges,
                 INQUIRY.equals(aggregateType) ? aggregateId : null, message.getIdentifier());
-    }
-
-    /** What free-text search looks in: lower case, cut to its column (a search text is no document). */
-    private static String searchText(String eventName, String actorId, String summary, String changes) {
-        return truncate((eventName + " " + actorId + " " + summary + " " + changes).toLowerCase(Locale.ROOT),
-                SEARCH_TEXT_LENGTH);
     }
 
     private static String truncate(String text, int max) {

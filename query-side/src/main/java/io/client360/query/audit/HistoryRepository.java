@@ -24,6 +24,14 @@ public class HistoryRepository {
     private static final String CONTACT_MAY_SEE = "contact_summary IS NOT NULL AND (visibility IS NULL "
             + "OR visibility = 'PUBLIC' OR (visibility = 'SENSITIVE' AND (? OR actor_id = ?)))";
 
+    /**
+     * What free-text search looks in, lower case: the event's name, its actor and the wording the reader reads. Worked
+     * out per entry of the one feed a search reads, not stored with every entry.
+     */
+    private static final String STAFF_TEXT = "LOWER(event || ' ' || actor_id || ' ' || summary || ' ' || changes)";
+    private static final String CONTACT_TEXT =
+            "LOWER(event || ' ' || actor_id || ' ' || contact_summary || ' ' || contact_changes)";
+
     private final JdbcClient jdbc;
     private final JsonMapper json;
 
@@ -52,7 +60,7 @@ public class HistoryRepository {
             params.add(reader.id());
         }
         if (text != null && !text.isBlank()) {
-            sql += " AND " + (reader.isStaff() ? "search_text" : "contact_search_text") + " LIKE ? ESCAPE '\\'";
+            sql += " AND " + (reader.isStaff() ? STAFF_TEXT : CONTACT_TEXT) + " LIKE ? ESCAPE '\\'";
             params.add(io.client360.query.web.Likes.containing(text.strip().toLowerCase(Locale.ROOT)));
         }
         return jdbc.sql(sql + " ORDER BY seq").params(params)
