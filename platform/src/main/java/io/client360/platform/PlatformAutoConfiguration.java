@@ -17,6 +17,7 @@ import io.client360.platform.ratelimit.RateLimitConfiguration;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.apache.catalina.core.StandardHost;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.axonframework.serialization.jackson3.Jackson3SerializerCustomizer;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
@@ -54,8 +55,21 @@ public class PlatformAutoConfiguration {
     }
 
     @Bean
+    @ConditionalOnProperty(name = "client360.messages.correlated", havingValue = "true", matchIfMissing = true)
     CorrelationDataProvider actorCorrelationDataProvider() {
         return new ActorCorrelationDataProvider();
+    }
+
+    /**
+     * For a side whose handlers send no messages (the query side): no correlation data. Axon gathers it for every
+     * message a processor handles, to stamp on what the handler might send, and Axon's default provider (which this
+     * one replaces) and {@link ActorCorrelationDataProvider} both read the message's metadata for it, deserializing
+     * every event's metadata for nothing (rebuild of 1.13 M events, JFR: 7 % of the query side's samples).
+     */
+    @Bean
+    @ConditionalOnProperty(name = "client360.messages.correlated", havingValue = "false")
+    CorrelationDataProvider noCorrelationData() {
+        return message -> java.util.Map.of();
     }
 
     /**

@@ -58,6 +58,8 @@ class InquiryProjectionTest {
     InquiryReadRepository inquiries;
     @Autowired
     javax.sql.DataSource dataSource;
+    @Autowired
+    org.axonframework.config.Configuration axon;
     Http http;
 
     @BeforeEach
@@ -75,6 +77,18 @@ class InquiryProjectionTest {
             return response.status() == 200 && response.json().get("version").asLong() >= version;
         });
         return http.get("/api/inquiries/" + id).json();
+    }
+
+    @Test
+    void theQuerySidesProcessorsGatherNoCorrelationData_forItsHandlersSendNoMessages() {
+        // Axon asks every provider for every event a processor handles; the platform's actor provider (the command
+        // side's) reads the event's metadata for it, which deserializes every event's metadata for nothing here
+        org.axonframework.eventhandling.EventMessage<?> event = org.axonframework.eventhandling.GenericEventMessage
+                .asEventMessage("an event").andMetaData(Map.of("actorId", "agent-1", "actorKind", "AGENT",
+                        "correlationId", "request-1"));
+
+        assertThat(axon.correlationDataProviders()).isNotEmpty()
+                .allSatisfy(provider -> assertThat(provider.correlationDataFor(event)).isEmpty());
     }
 
     @Test
