@@ -58,9 +58,10 @@ import java.util.stream.Collectors;
  * project every event, from the first, into empty shadow copies of its tables ({@link ShadowTables}), in batches of up
  * to {@value #BATCH} events, each committed together with the rebuild's position (its own token, in
  * {@code replay_run}), while the live processor and every read go on against the live tables. Once the rebuild has
- * caught up with the head of the store, the live processor pauses, the rebuild takes the last events, and one
- * transaction copies the shadow tables over the live ones and hands the rebuild's position to the live processor,
- * which resumes from there. Readers see the old read model or the new one, never a mix.
+ * caught up with the head of the store, the shadow tables get the indexes only reads use, the live processor pauses,
+ * the rebuild takes the last events, and one transaction puts the shadow tables in the live ones' place and hands the
+ * rebuild's position to the live processor, which resumes from there. Readers see the old read model or the new one,
+ * never a mix.
  * <p>
  * An event its handlers cannot apply is parked in the processing group's dead-letter queue, as the live processor
  * would park it, with the later events of its aggregate; the rebuild goes on and reports how many it parked. A rebuild
@@ -220,6 +221,7 @@ public class ReplayService {
                 while (project(next(stream))) {
                     // until a batch finds nothing new: the rebuild has caught up with the head
                 }
+                shadow.readyForReads();
                 StreamingEventProcessor live = live(projection).orElse(null);
                 if (live != null) {
                     live.shutdownAsync().join();

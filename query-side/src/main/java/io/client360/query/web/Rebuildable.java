@@ -22,8 +22,8 @@ public interface Rebuildable {
 
     /**
      * Indexes of its tables that only reads use: none of its handlers finds a row by them. A blue-green rebuild's
-     * shadow tables go without them (every row it writes would update them, and nothing reads the shadow); the rows
-     * it copies into the live tables at the swap enter the live tables' indexes.
+     * shadow tables go without them while it loads (every row it writes would update them, and nothing reads the
+     * shadow), and build them in one pass once it has caught up, before the swap.
      */
     default java.util.Set<String> readOnlyIndexes() {
         return java.util.Set.of();

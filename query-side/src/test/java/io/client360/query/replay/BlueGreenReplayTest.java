@@ -66,6 +66,7 @@ class BlueGreenReplayTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> auditEntries().contains("bg-after/0")
                 && parkedInAudit() == 1);
         List<String> before = auditEntries();
+        List<String> indexesBefore = liveIndexes("audit_entry");
 
         String replay = admin.post("/api/admin/replays", "{\"processor\":\"audit\"}").text("replayId");
         await().atMost(Duration.ofSeconds(30)).until(
@@ -78,7 +79,10 @@ class BlueGreenReplayTest {
         assertThat(parkedInAudit()).as("parked once, not twice").isEqualTo(1);
         assertThat(auditEntries()).isEqualTo(before).contains("bg-before/0", "bg-before/1", "bg-after/0")
                 .doesNotContain("bg-no-actor/0");
-        assertThat(shadowSchemas()).as("the shadow tables are gone after the swap").isEmpty();
+        assertThat(shadowSchemas()).as("the shadow and the retired tables are gone after the swap").isEmpty();
+        assertThat(liveIndexes("audit_entry")).as("the swapped-in table has the live one's indexes and names")
+                .isEqualTo(indexesBefore).contains("audit_entry_aggregate ON public.audit_entry USING btree "
+                        + "(aggregate_type, aggregate_id, seq)");
 
         // the live processor goes on from where the rebuild ended
         eventStore.publish(new InquiryEvents("bg-later")
@@ -88,7 +92,7 @@ class BlueGreenReplayTest {
     }
 
     @Test
-    void aRebuildsShadowTablesGoWithoutTheIndexesOnlyReadsUse_andKeepThoseItsHandlersFindRowsBy() {
+    void aRebuildsShadowTablesGoWithoutTheIndexesOnlyReadsUse_untilReadyForReads_underTheLiveNames() {
         ShadowTables shadow = new ShadowTables(jdbc, true, projection("inquiry"));
         shadow.create();
         try {
@@ -96,6 +100,13 @@ class BlueGreenReplayTest {
                     .containsExactlyInAnyOrder("(id)", "(contact_id, updated_at)");
             assertThat(indexes("replay_inquiry", "inquiry_comment")).containsExactly("(comment_id)");
             assertThat(indexes("public", "inquiry_view")).as("the live tables keep every index").hasSize(6);
+
+            shadow.readyForReads();
+
+            for (String table : projection("inquiry").tables()) {
+                assertThat(indexDefinitions("replay_inquiry", table)).as(table)
+                        .isEqualTo(indexDefinitions("public", table));
+            }
         } finally {
             shadow.drop();
         }
@@ -121,6 +132,18 @@ class BlueGreenReplayTest {
     private List<String> indexes(String schema, String table) {
         return jdbc.sql("SELECT substring(indexdef from '\\(.*\\)$') FROM pg_indexes WHERE schemaname = ? "
                         + "AND tablename = ?").params(schema, table).query(String.class).list();
+    }
+
+    /** A table's indexes by name and definition, without the schema. */
+    private List<String> indexDefinitions(String schema, String table) {
+        return jdbc.sql("SELECT replace(indexdef, ' ON ' || schemaname || '.', ' ON ') FROM pg_indexes "
+                + "WHERE schemaname = ? AND tablename = ? ORDER BY indexname").params(schema, table)
+                .query(String.class).list();
+    }
+
+    private List<String> liveIndexes(String table) {
+        return jdbc.sql("SELECT substring(indexdef from 'INDEX (.*)') FROM pg_indexes WHERE schemaname = 'public' "
+                + "AND tablename = ? ORDER BY indexname").param(table).query(String.class).list();
     }
 
     private List<String> auditEntries() {
