@@ -118,12 +118,16 @@ final class ShadowTables {
     }
 
     /**
-     * Points the projection's unqualified SQL at the shadow tables: on PostgreSQL for this transaction only; on H2 for
-     * the connection, until {@link #leave}.
+     * Points the projection's unqualified SQL at the shadow tables: on PostgreSQL for this transaction only (which
+     * then commits without waiting for the disk); on H2 for the connection, until {@link #leave}.
      */
     void enter() {
         if (postgres) {
             jdbc.sql("SET LOCAL search_path TO " + schema + ", " + quoted(live)).update();
+            // a batch's rows and its checkpoint commit together: a commit a crash loses takes both, and the resumed
+            // rebuild projects those events again. So the batch does not wait for its commit to reach the disk
+            // (admin replay A/B, 1.15 M events: 13,843 -> 15,820 events/s). The swap's transaction still does.
+            jdbc.sql("SET LOCAL synchronous_commit = off").update();
         } else {
             jdbc.sql("SET SCHEMA " + schema).update();
             jdbc.sql("SET SCHEMA_SEARCH_PATH " + schema + ", PUBLIC").update();
