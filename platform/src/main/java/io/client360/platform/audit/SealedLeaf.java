@@ -1,8 +1,6 @@
 package io.client360.platform.audit;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
@@ -46,11 +44,7 @@ public record SealedLeaf(String eventId,
 
     /** Hex SHA-256 of stored bytes. */
     public static String sha256(byte[] stored) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(stored));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+        return HexFormat.of().formatHex(MerkleLog.sha256().digest(stored));
     }
 
     private static String orEmpty(String text) {
