@@ -1,5 +1,6 @@
 package io.client360.platform.deadletter;
 
+import io.client360.platform.jdbc.TypedParameters;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -50,7 +51,7 @@ public class DeferredWrites {
     public void inLane(String lane, String sql, Object... params) {
         Pending pending = pending(true);
         if (pending == null) {
-            jdbc.update(sql, params);
+            jdbc.update(sql, TypedParameters.of(params));
         } else {
             pending.add(lane, sql, params);
         }
@@ -142,9 +143,9 @@ public class DeferredWrites {
                     to++;
                 }
                 if (to - from == 1) {
-                    jdbc.update(sql, parameters.get(from));
+                    jdbc.update(sql, TypedParameters.of(parameters.get(from)));
                 } else {
-                    jdbc.batchUpdate(sql, new ArrayList<>(parameters.subList(from, to)));
+                    jdbc.batchUpdate(sql, TypedParameters.ofBatch(new ArrayList<>(parameters.subList(from, to))));
                 }
                 from = to;
             }

@@ -3,6 +3,7 @@ package io.client360.query.seal;
 import io.client360.platform.audit.MerkleLog;
 import io.client360.platform.audit.SealedLeaf;
 import io.client360.platform.audit.TreeHead;
+import io.client360.platform.jdbc.TypedParameters;
 import io.client360.query.web.Databases;
 import io.client360.query.web.Timestamps;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -155,8 +156,9 @@ public class SealedLog {
         }
         batches.batchUpdate("INSERT INTO sealed_leaf (position, event_id, aggregate_type, aggregate_id, sequence, "
                 + "payload_type, stored_at, actor_id, payload_sha256, metadata_sha256, previous_leaf, leaf_hash, "
-                + "sealed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", leafRows);
-        batches.batchUpdate("INSERT INTO sealed_node (level, idx, hash) VALUES (?, ?, ?)", nodeRows);
+                + "sealed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", TypedParameters.ofBatch(leafRows));
+        batches.batchUpdate("INSERT INTO sealed_node (level, idx, hash) VALUES (?, ?, ?)",
+                TypedParameters.ofBatch(nodeRows));
         heads.forEach(this::signHead);
     }
 
