@@ -100,8 +100,8 @@ final class ShadowTables {
                             + "WHERE schemaname = ? AND indexname IN ("
                             + String.join(", ", Collections.nCopies(readOnlyIndexes.size(), "?")) + ")")
                     .params(Stream.concat(Stream.of(live), readOnlyIndexes.stream()).toList())
-                    .query((rs, row) -> "CREATE " + rs.getString(1) + "INDEX IF NOT EXISTS " + quoted(rs.getString(2)) + " ON "
-                            + schema + "." + rs.getString(3) + rs.getString(4))
+                    .query((rs, row) -> "CREATE " + rs.getString(1) + "INDEX IF NOT EXISTS " + quoted(rs.getString(2))
+                            + " ON " + schema + "." + rs.getString(3) + rs.getString(4))
                     .list();
             for (String index : indexes) {
                 jdbc.sql(index).update();
