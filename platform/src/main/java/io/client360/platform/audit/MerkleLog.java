@@ -218,8 +218,7 @@ public final class MerkleLog {
     /**
      * The thread's SHA-256, reset. One per thread, not one per hash: {@code MessageDigest.getInstance} cost more than
      * hashing a 600-byte event with it (1.9 against 0.6 µs on this machine), and the sealer makes four hashes an
-     * event.
-     * A caller finishes its digest before it asks for the next one.
+     * event. A caller finishes its digest before it asks for the next one.
      */
     static MessageDigest sha256() {
         MessageDigest sha = SHA256.get();
