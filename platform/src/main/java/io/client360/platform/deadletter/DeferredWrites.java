@@ -7,6 +7,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,11 +50,35 @@ public class DeferredWrites {
      * together, then its view updates). Only for writes that no write of another lane reads or changes.
      */
     public void inLane(String lane, String sql, Object... params) {
+        add(lane, null, false, sql, params);
+    }
+
+    /**
+     * As {@link #inLane}, for a write that reads and changes only the rows of {@code key} (an aggregate's row, say):
+     * it may be sent before writes of other keys written earlier in its lane, with the earlier writes of its own
+     * statement, so that a lane whose events take turns between a few statements still goes in a few batches. It is
+     * never sent before an earlier write of its key, nor before an earlier write of its lane without a key.
+     */
+    public void inLaneForKey(String lane, Object key, String sql, Object... params) {
+        add(lane, key, false, sql, params);
+    }
+
+    /**
+     * As {@link #inLaneForKey}, for a write that only sets columns of {@code key}'s rows to the values it binds, under
+     * a guard that a later write passes whenever an earlier one does ({@code version < ?}): a later such write of
+     * the same statement and key leaves nothing of it. So it takes the place of its key's latest write held back in
+     * the lane when that is one of the same statement, and only the last of a run of them is sent.
+     */
+    public void lastWinsInLane(String lane, Object key, String sql, Object... params) {
+        add(lane, key, true, sql, params);
+    }
+
+    private void add(String lane, Object key, boolean lastWins, String sql, Object[] params) {
         Pending pending = pending(true);
         if (pending == null) {
             jdbc.update(sql, TypedParameters.of(params));
         } else {
-            pending.add(lane, sql, params);
+            pending.add(lane, key, lastWins, sql, params);
         }
     }
 
@@ -111,8 +136,8 @@ public class DeferredWrites {
 
         private final Map<String, Lane> lanes = new LinkedHashMap<>();
 
-        void add(String lane, String sql, Object[] params) {
-            lanes.computeIfAbsent(lane, name -> new Lane()).add(sql, params);
+        void add(String lane, Object key, boolean lastWins, String sql, Object[] params) {
+            lanes.computeIfAbsent(lane, name -> new Lane()).add(key, lastWins, sql, params);
         }
 
         void sendWith(JdbcTemplate jdbc) {
@@ -123,34 +148,72 @@ public class DeferredWrites {
         }
     }
 
-    /** One lane's statements in the order they were written; consecutive ones of the same text go as one batch. */
+    /**
+     * One lane's statements as runs of one statement each, sent run by run in the order of their first write, each run
+     * as one batch. A write joins the last run of its statement unless a later run holds an earlier write of its key
+     * or a write without a key; a write without a key joins only the last run. A last-wins write takes the place of
+     * its key's latest write if that is a last-wins write of its statement with no write without a key after it.
+     */
     private static final class Lane {
 
-        private final List<String> statements = new ArrayList<>();
-        private final List<Object[]> parameters = new ArrayList<>();
+        private final List<Run> runs = new ArrayList<>();
+        private final Map<String, Integer> lastRunOfStatement = new HashMap<>();
+        private final Map<Object, Integer> lastRunOfKey = new HashMap<>();
+        /** Per key whose latest write is a last-wins one: where that write is. */
+        private final Map<Object, Slot> replaceable = new HashMap<>();
+        /** No write may join a run before this one: the last run holding a write without a key. */
+        private int floor;
 
-        void add(String sql, Object[] params) {
-            statements.add(sql);
+        void add(Object key, boolean lastWins, String sql, Object[] params) {
+            Slot latest = lastWins ? replaceable.get(key) : null;
+            if (latest != null && runs.get(latest.run()).sql().equals(sql)) {
+                runs.get(latest.run()).parameters().set(latest.index(), params);
+                return;
+            }
+            Integer joinable = lastRunOfStatement.get(sql);
+            int earliest = key == null ? runs.size() - 1 : Math.max(floor, lastRunOfKey.getOrDefault(key, 0));
+            int run;
+            if (joinable != null && joinable >= earliest) {
+                run = joinable;
+            } else {
+                run = runs.size();
+                runs.add(new Run(sql, new ArrayList<>()));
+                lastRunOfStatement.put(sql, run);
+            }
+            List<Object[]> parameters = runs.get(run).parameters();
             parameters.add(params);
+            if (key == null) {
+                floor = run;
+                replaceable.clear();
+            } else {
+                lastRunOfKey.put(key, run);
+                if (lastWins) {
+                    replaceable.put(key, new Slot(run, parameters.size() - 1));
+                } else {
+                    replaceable.remove(key);
+                }
+            }
         }
 
         void sendWith(JdbcTemplate jdbc) {
-            int from = 0;
-            while (from < statements.size()) {
-                String sql = statements.get(from);
-                int to = from + 1;
-                while (to < statements.size() && statements.get(to).equals(sql)) {
-                    to++;
-                }
-                if (to - from == 1) {
-                    jdbc.update(sql, TypedParameters.of(parameters.get(from)));
+            for (Run run : runs) {
+                if (run.parameters().size() == 1) {
+                    jdbc.update(run.sql(), TypedParameters.of(run.parameters().get(0)));
                 } else {
-                    jdbc.batchUpdate(sql, TypedParameters.ofBatch(new ArrayList<>(parameters.subList(from, to))));
+                    jdbc.batchUpdate(run.sql(), TypedParameters.ofBatch(run.parameters()));
                 }
-                from = to;
             }
-            statements.clear();
-            parameters.clear();
+            runs.clear();
+            lastRunOfStatement.clear();
+            lastRunOfKey.clear();
+            replaceable.clear();
+            floor = 0;
         }
+    }
+
+    private record Run(String sql, List<Object[]> parameters) {
+    }
+
+    private record Slot(int run, int index) {
     }
 }

@@ -49,7 +49,10 @@ class InquiryProjection implements Rebuildable {
 
     static final String PROCESSING_GROUP = "inquiry";
 
-    /** The lanes of the deferred writes: no statement of one reads or changes a table of another. */
+    /**
+     * The lanes of the deferred writes: no statement of one reads or changes a table of another. A view write reads
+     * and changes one inquiry's row only: it is keyed by the inquiry.
+     */
     private static final String VIEW = "inquiry_view";
     private static final String COMMENTS = "inquiry_comment";
     private static final String ATTACHMENTS = "inquiry_attachment";
@@ -66,9 +69,9 @@ class InquiryProjection implements Rebuildable {
     void on(InquiryCreated event, @SequenceNumber long seq, @Timestamp Instant at) {
         // the requester is the contact, or the survivor it was merged into (one statement with the insert; the
         // aliases change only after a flush, below)
-        writes.inLane(VIEW, "INSERT INTO inquiry_view (id, client_id, contact_id, requester_id, product, asset_id, type, channel, "
-                        + "subject, description, status, priority, assignment_group, hours_logged, created_at, updated_at, "
-                        + "version) SELECT ?, ?, COALESCE((SELECT survivor_id FROM contact_alias WHERE duplicate_id = ?), ?), "
+        writes.inLaneForKey(VIEW, event.inquiryId(), "INSERT INTO inquiry_view (id, client_id, contact_id, "
+                        + "requester_id, product, asset_id, type, channel, subject, description, status, priority, "
+                        + "assignment_group, hours_logged, created_at, updated_at, version) SELECT ?, ?, COALESCE((SELECT survivor_id FROM contact_alias WHERE duplicate_id = ?), ?), "
                         + "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ? "
                         + "WHERE NOT EXISTS (SELECT 1 FROM inquiry_view WHERE id = ?)",
                 event.inquiryId(), event.clientId(), event.contactId(), event.contactId(), event.contactId(),
@@ -95,7 +98,9 @@ class InquiryProjection implements Rebuildable {
                         + "author_id, author_kind, created_at", "comment_id = ?"),
                 event.commentId(), event.inquiryId(), seq, event.body(), event.visibility().name(),
                 event.authorId(), event.authorKind(), column(at), event.commentId());
-        update(event.inquiryId(), seq, at, null);
+        // only the inquiry's time and version: of the comments of a batch, the view takes the last one's
+        writes.lastWinsInLane(VIEW, event.inquiryId(), updateStatement(null),
+                updateParameters(event.inquiryId(), seq, at));
     }
 
     @EventHandler
@@ -157,7 +162,8 @@ class InquiryProjection implements Rebuildable {
     }
 
     private void versionOnly(String inquiryId, long seq) {
-        writes.inLane(VIEW, "UPDATE inquiry_view SET version = ? WHERE id = ? AND version < ?", seq, inquiryId, seq);
+        writes.lastWinsInLane(VIEW, inquiryId, "UPDATE inquiry_view SET version = ? WHERE id = ? AND version < ?", seq,
+                inquiryId, seq);
     }
 
     @EventHandler
@@ -279,7 +285,8 @@ class InquiryProjection implements Rebuildable {
      * batch's other writes ({@link DeferredWrites}).
      */
     private void update(String inquiryId, long seq, Instant at, String assignments, Object... values) {
-        writes.inLane(VIEW, updateStatement(assignments), updateParameters(inquiryId, seq, at, values));
+        writes.inLaneForKey(VIEW, inquiryId, updateStatement(assignments),
+                updateParameters(inquiryId, seq, at, values));
     }
 
     /**

@@ -121,6 +121,23 @@ class InquiryProjectionTest {
     }
 
     @Test
+    void commentsProjectedInOneBatch_leaveTheViewAtTheLastCommentsTimeAndVersion() {
+        String id = "inq-comments";
+        store(new InquiryEvents(id)
+                .then(InquiryEvents.created(id, "client-1", "contact-1", Priority.LOW))
+                .then(new CommentAdded(id, "c-21", "first", Visibility.PUBLIC, "agent-1", "AGENT"))
+                .then(new CommentAdded(id, "c-22", "second", Visibility.INTERNAL, "agent-1", "AGENT"))
+                .then(new CommentAdded(id, "c-23", "third", Visibility.PUBLIC, "agent-1", "AGENT")));
+
+        JsonNode view = awaitVersion(id, 3);
+
+        assertThat(view.get("version").asLong()).isEqualTo(3);
+        assertThat(Instant.parse(view.get("updatedAt").asString())).isEqualTo(Instant.parse("2026-11-02T09:04:00Z"));
+        assertThat(view.get("comments")).extracting(comment -> comment.get("body").asString())
+                .containsExactly("first", "second", "third");
+    }
+
+    @Test
     void applyingTheSameEventsTwice_leavesTheSameRows() {
         String id = "inq-twice";
         InquiryEvents events = new InquiryEvents(id)
