@@ -5,17 +5,21 @@ import org.springframework.jdbc.core.PreparedStatementSetter;
 import org.springframework.jdbc.core.SqlTypeValue;
 import org.springframework.jdbc.core.StatementCreatorUtils;
 
+import java.math.BigDecimal;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.List;
 
 /**
- * Binds the parameters of the statements a projection sends for every event: strings, longs, integers and booleans
- * with the driver's own setter for the type, anything else (nulls, times, decimals) as Spring's {@code JdbcTemplate}
- * binds it. The same values reach the driver as through {@code JdbcTemplate.update(sql, args)}; what goes is Spring's
- * generic path for every parameter (its logging checks and the driver's {@code setObject} type dispatch), which was
- * 10 to 13 % of the query side's samples in a rebuild and in an admin replay (JFR, 27 Nov:
- * {@code StatementCreatorUtils.setParameterValueInternal} and {@code HikariProxyPreparedStatement.setObject} own).
+ * Binds the parameters of the statements a projection sends for every event: strings, longs, integers, booleans and
+ * decimals with the driver's own setter for the type, times with its {@code setObject} (where Spring's path ends for
+ * them too), anything else (nulls) as Spring's {@code JdbcTemplate} binds it. The same values reach the driver as
+ * through {@code JdbcTemplate.update(sql, args)}; what goes is Spring's generic path for every parameter (its logging
+ * checks and the driver's {@code setObject} type dispatch), which was 10 to 13 % of the query side's samples in a
+ * rebuild and in an admin replay (JFR, 27 Nov: {@code StatementCreatorUtils.setParameterValueInternal} and
+ * {@code HikariProxyPreparedStatement.setObject} own).
  */
 public final class TypedParameters {
 
@@ -54,6 +58,11 @@ public final class TypedParameters {
                 statement.setInt(index, number);
             } else if (value instanceof Boolean flag) {
                 statement.setBoolean(index, flag);
+            } else if (value instanceof BigDecimal decimal) {
+                statement.setBigDecimal(index, decimal);
+            } else if (value instanceof OffsetDateTime || value instanceof LocalDate) {
+                // Spring's generic path ends here for these (a replay's samples, 27 Nov: its own frames 6 %)
+                statement.setObject(index, value);
             } else {
                 StatementCreatorUtils.setParameterValue(statement, index, SqlTypeValue.TYPE_UNKNOWN, value);
             }
