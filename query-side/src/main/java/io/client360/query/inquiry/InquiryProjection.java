@@ -71,7 +71,8 @@ class InquiryProjection implements Rebuildable {
         // aliases change only after a flush, below)
         writes.inLaneForKey(VIEW, event.inquiryId(), "INSERT INTO inquiry_view (id, client_id, contact_id, "
                         + "requester_id, product, asset_id, type, channel, subject, description, status, priority, "
-                        + "assignment_group, hours_logged, created_at, updated_at, version) SELECT ?, ?, COALESCE((SELECT survivor_id FROM contact_alias WHERE duplicate_id = ?), ?), "
+                        + "assignment_group, hours_logged, created_at, updated_at, version) SELECT ?, ?, "
+                        + "COALESCE((SELECT survivor_id FROM contact_alias WHERE duplicate_id = ?), ?), "
                         + "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ? "
                         + "WHERE NOT EXISTS (SELECT 1 FROM inquiry_view WHERE id = ?)",
                 event.inquiryId(), event.clientId(), event.contactId(), event.contactId(), event.contactId(),
