@@ -14,11 +14,13 @@ import java.util.Map;
 
 /**
  * The statements of a projection whose answer it does not need, sent together when its batch of events commits:
- * consecutive statements of the same text go as one JDBC batch, one round trip instead of one per event. Before this,
+ * consecutive statements of the same text go as one JDBC batch, one round trip instead of one per event, and a write
+ * keyed by the rows it changes with the earlier writes of its statement ({@link #inLaneForKey}). Before this,
  * the audit entry's insert was one statement and one round trip for every event of the store (200,000 of the
  * 627,000 statements of a rebuild of 200,000 events, docs/benchmarks.md).
  * <p>
- * What a handler writes here is sent, in the order it was written:
+ * What a handler writes here is sent in the order it was written, as far as {@link #inLane} and
+ * {@link #inLaneForKey} keep it:
  * <ul>
  *   <li>in an event processor's batch: when the batch is about to commit, in its transaction. If that fails, the batch
  *   fails as a whole and is retried with a savepoint per event ({@link SavepointsAfterFailure}), and in that retry
