@@ -26,6 +26,8 @@ class DeferredWritesTest {
 
     private static final String INSERT = "INSERT INTO entry (name) VALUES (?)";
     private static final String INSERT_OTHER = "INSERT INTO other_entry (name) VALUES (?)";
+    /** The same insert as another statement (another text). */
+    private static final String INSERT_MARKED = "INSERT INTO entry (name) VALUES (? || '')";
 
     private static PostgresTestDatabase database;
     private static SingleConnectionDataSource dataSource;
@@ -101,42 +103,44 @@ class DeferredWritesTest {
 
     @Test
     void keyedWritesOfALane_goAsOneBatchPerStatement_neverBeforeAnEarlierWriteOfTheirKeyOrAWriteWithoutAKey() {
-        String insertMarked = "INSERT INTO entry (name) VALUES (? || '')";
-        transactions.executeWithoutResult(status -> {
-            UnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(null);
+        List<String> stored = storedByOneBatch(() -> {
             writes.inLaneForKey("entries", "a", INSERT, "a1");
-            writes.inLaneForKey("entries", "b", insertMarked, "b1");
+            writes.inLaneForKey("entries", "b", INSERT_MARKED, "b1");
             writes.inLaneForKey("entries", "c", INSERT, "c1");
             writes.inLaneForKey("entries", "b", INSERT, "b2");
-            writes.inLaneForKey("entries", "a", insertMarked, "a2");
-            writes.inLane("entries", insertMarked, "unkeyed");
+            writes.inLaneForKey("entries", "a", INSERT_MARKED, "a2");
+            writes.inLane("entries", INSERT_MARKED, "unkeyed");
             writes.inLaneForKey("entries", "d", INSERT, "d1");
-
-            batch.commit();
-
-            // c1 joins a1's batch; b2 may not join it (b1 came first), a2 joins b1's; nothing passes "unkeyed"
-            assertThat(names()).containsExactly("a1", "c1", "b1", "a2", "b2", "unkeyed", "d1");
         });
+
+        // c1 joins a1's batch; b2 may not join it (b1 came first), a2 joins b1's; nothing passes "unkeyed"
+        assertThat(stored).containsExactly("a1", "c1", "b1", "a2", "b2", "unkeyed", "d1");
     }
 
     @Test
     void aLastWinsWrite_takesThePlaceOfItsKeysLatestWriteOfTheSameStatement_andOfNoOtherWrite() {
-        String insertMarked = "INSERT INTO entry (name) VALUES (? || '')";
-        transactions.executeWithoutResult(status -> {
-            UnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(null);
+        List<String> stored = storedByOneBatch(() -> {
             writes.lastWinsInLane("entries", "a", INSERT, "a1");
             writes.lastWinsInLane("entries", "b", INSERT, "b1");
             writes.lastWinsInLane("entries", "a", INSERT, "a2");
-            writes.inLaneForKey("entries", "b", insertMarked, "b2");
+            writes.inLaneForKey("entries", "b", INSERT_MARKED, "b2");
             writes.lastWinsInLane("entries", "b", INSERT, "b3");
             writes.lastWinsInLane("entries", "c", INSERT, "c1");
-            writes.inLane("entries", insertMarked, "unkeyed");
+            writes.inLane("entries", INSERT_MARKED, "unkeyed");
             writes.lastWinsInLane("entries", "c", INSERT, "c2");
+        });
 
+        // a2 replaces a1 in its place; b3 follows b2 (another statement came between); c2 follows "unkeyed"
+        assertThat(stored).containsExactly("a2", "b1", "b2", "b3", "c1", "unkeyed", "c2");
+    }
+
+    /** What an event processor's batch stored, in the order it stored it, when {@code writing} wrote in it. */
+    private List<String> storedByOneBatch(Runnable writing) {
+        return transactions.execute(status -> {
+            UnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(null);
+            writing.run();
             batch.commit();
-
-            // a2 replaces a1 in its place; b3 follows b2 (another statement came between); c2 follows "unkeyed"
-            assertThat(names()).containsExactly("a2", "b1", "b2", "b3", "c1", "unkeyed", "c2");
+            return names();
         });
     }
 
