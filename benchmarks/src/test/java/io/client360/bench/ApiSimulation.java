@@ -24,7 +24,8 @@ import static io.gatling.javaapi.http.HttpDsl.status;
  * The HTTP load of the benchmark suite, chosen by system properties:
  * {@code workload} = {@code writes} (the command mix of BENCHMARKS.md: create 20 %, comment 40 %,
  * reassign 10 %, pending + client response 20 %, resolve + reopen 10 %) or {@code reads}
- * (an inquiry 40 %, a contact 360 30 %, a client 360 15 %, a queue 15 %) or {@code floor} (the audit public key:
+ * (an inquiry 40 %, a contact 360 30 %, a client 360 15 %, a queue 15 %), or one of those reads alone
+ * ({@code read-inquiry}, {@code read-contact360}, {@code read-client360}, {@code read-queue}), or {@code floor} (the audit public key:
  * an authenticated read that runs no query, the HTTP stack's own cost) or {@code write-floor} (a comment refused by
  * validation) or {@code write-refused} (a reopening the inquiry refuses); {@code model} = {@code closed} ({@code users} concurrent users) or
  * {@code open} ({@code rate} users per second); {@code seconds}; {@code commandUrl}, {@code queryUrl},
@@ -133,6 +134,10 @@ public class ApiSimulation extends Simulation {
         ScenarioBuilder load = "floor".equals(WORKLOAD) ? scenario("floor").exec(readFloor)
                 : "write-floor".equals(WORKLOAD) ? scenario("write floor").exec(writeFloor)
                 : "write-refused".equals(WORKLOAD) ? scenario("write refused").exec(writeRefused)
+                : "read-inquiry".equals(WORKLOAD) ? scenario("read inquiry").exec(readInquiry)
+                : "read-contact360".equals(WORKLOAD) ? scenario("read contact 360").exec(readContact360)
+                : "read-client360".equals(WORKLOAD) ? scenario("read client 360").exec(readClient360)
+                : "read-queue".equals(WORKLOAD) ? scenario("read queue").exec(readQueue)
                 : "reads".equals(WORKLOAD)
                 ? scenario("reads").randomSwitch().on(percent(40).then(readInquiry),
                 percent(30).then(readContact360), percent(15).then(readClient360), percent(15).then(readQueue))
