@@ -1,5 +1,6 @@
 package io.client360.command.asset;
 
+import io.client360.platform.ids.Ids;
 import io.client360.kernel.NotFound;
 import io.client360.command.billing.BillingRegistry;
 import io.client360.command.contact.ContactRegistry;
@@ -32,7 +33,6 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.util.UUID;
 
 /** The write API of assets (staff): registration, suspension, resumption and cancellation. */
 @RestController
@@ -74,7 +74,7 @@ class AssetController {
     @PostMapping
     @Operation(operationId = "createAsset", summary = "Register an asset of a client, ACTIVE; its primary party is a contact of the client")
     ResponseEntity<Created> create(@Valid @RequestBody Create body) {
-        CreateAsset command = new CreateAsset(UUID.randomUUID().toString(), body.clientId(), body.primaryContactId(),
+        CreateAsset command = new CreateAsset(Ids.random(), body.clientId(), body.primaryContactId(),
                 body.billingAccountId(), body.product(), body.offerType(), body.name(), body.identifier());
         commands.authorize(command);
         var contact = contacts.standing(body.primaryContactId())

@@ -1,5 +1,6 @@
 package io.client360.command.billing;
 
+import io.client360.platform.ids.Ids;
 import io.client360.kernel.NotFound;
 import io.client360.command.billing.BillingRegistry.RegisteredAccount;
 import io.client360.command.billing.BillingResults.IssuedBill;
@@ -125,7 +126,7 @@ class BillingController {
         for (int i = 0; i < body.billUnits().size(); i++) {
             units.add(new BillUnit("unit-" + (i + 1), body.billUnits().get(i).name()));
         }
-        OpenBillingAccount command = new OpenBillingAccount(UUID.randomUUID().toString(), body.clientId(),
+        OpenBillingAccount command = new OpenBillingAccount(Ids.random(), body.clientId(),
                 body.primaryContactId(), body.currency(), List.copyOf(units));
         commands.authorize(command);
         if (Money.currency(body.currency()).isEmpty()) {
@@ -143,7 +144,7 @@ class BillingController {
     @Operation(operationId = "issueBill", summary = "Issue a bill to a bill unit (staff, or an invoice administrator of its client); the response adds its billId")
     ResponseEntity<IssuedBill> issueBill(@PathVariable @Size(max = 100) String id, @Valid @RequestBody Bill body,
                                          @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-        IssueBill command = new IssueBill(id, UUID.randomUUID().toString(), body.billUnitId(), body.amount(),
+        IssueBill command = new IssueBill(id, Ids.random(), body.billUnitId(), body.amount(),
                 body.issueDate(), body.dueDate(), body.lines() == null ? List.of()
                 : body.lines().stream().map(line -> new BillLine(line.description(), line.amount())).toList(),
                 ETags.expectedVersion(ifMatch));
@@ -202,7 +203,7 @@ class BillingController {
     private String paymentId(String accountId) {
         String key = request.getHeader(Idempotency.HEADER);
         if (key == null || key.isBlank()) {
-            return UUID.randomUUID().toString();
+            return Ids.random();
         }
         return UUID.nameUUIDFromBytes((Actor.current().id() + '\u001f' + accountId + '\u001f' + key)
                 .getBytes(StandardCharsets.UTF_8)).toString();

@@ -1,5 +1,6 @@
 package io.client360.command.contact;
 
+import io.client360.platform.ids.Ids;
 import io.client360.command.web.CommandDispatcher;
 import io.client360.command.web.CommandDispatcher.Accepted;
 import io.client360.command.web.Creations;
@@ -39,7 +40,6 @@ import org.springframework.web.bind.annotation.RestController;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import static io.client360.command.contact.ContactRequests.flag;
 
@@ -65,7 +65,7 @@ class ContactController {
     @Operation(operationId = "createContact", summary = "Create a contact at one or more clients; its role is derived from the access flags")
     ResponseEntity<CreatedContact> create(@Valid @RequestBody ContactRequests.Create body) {
         body.check();
-        CreateContact command = new CreateContact(UUID.randomUUID().toString(), body.firstName().strip(),
+        CreateContact command = new CreateContact(Ids.random(), body.firstName().strip(),
                 body.lastName().strip(), body.email().strip(),
                 body.additionalEmails() == null ? List.of() : body.additionalEmails(), body.mobilePhone(),
                 body.timeZone(), body.source() == null ? ContactSource.DIRECT_ENTRY : body.source(),
@@ -167,7 +167,7 @@ class ContactController {
     @PostMapping("/{id}/notes")
     @Operation(operationId = "addContactNote", summary = "Note something in the contact's history (staff; contacts never see notes)")
     ResponseEntity<Accepted> note(@PathVariable String id, @Valid @RequestBody ContactRequests.Note body) {
-        return commands.update(id, new AddContactNote(id, UUID.randomUUID().toString(), body.body()));
+        return commands.update(id, new AddContactNote(id, Ids.random(), body.body()));
     }
 
     @PatchMapping("/{id}")

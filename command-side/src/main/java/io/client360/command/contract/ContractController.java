@@ -1,5 +1,6 @@
 package io.client360.command.contract;
 
+import io.client360.platform.ids.Ids;
 import io.client360.kernel.NotFound;
 import io.client360.command.asset.AssetRegistry;
 import io.client360.command.inquiry.InquiryRegistry;
@@ -30,7 +31,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.UUID;
 
 import static io.client360.command.contract.ContractRequests.orEmpty;
 
@@ -59,7 +59,7 @@ class ContractController {
     @Operation(operationId = "createContract", summary = "Make a service contract with coverage, entitlements and SLA definitions")
     ResponseEntity<CreatedContract> create(@Valid @RequestBody ContractRequests.Create body) {
         body.check();
-        CreateServiceContract command = new CreateServiceContract(UUID.randomUUID().toString(), body.clientId(),
+        CreateServiceContract command = new CreateServiceContract(Ids.random(), body.clientId(),
                 body.name(), body.startDate(), body.endDate(), orEmpty(body.coveredProducts()),
                 orEmpty(body.coveredAssets()), orEmpty(body.coveredContacts()), orEmpty(body.channels()),
                 orEmpty(body.entitlements()).stream().map(ContractRequests.Entitlement::toSpec).toList(),

@@ -1,5 +1,6 @@
 package io.client360.command.contract;
 
+import io.client360.platform.ids.Ids;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.client360.kernel.contract.EntitlementSpec;
 import io.client360.kernel.contract.EntitlementUnit;
@@ -21,7 +22,6 @@ import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.UUID;
 
 /** Bodies of the contract write API, validated at the edge. */
 final class ContractRequests {
@@ -61,7 +61,7 @@ final class ContractRequests {
                        Boolean perUnit) {
 
         EntitlementSpec toSpec() {
-            return new EntitlementSpec(UUID.randomUUID().toString(), name, unit, totalUnits, !Boolean.FALSE.equals(perUnit));
+            return new EntitlementSpec(Ids.random(), name, unit, totalUnits, !Boolean.FALSE.equals(perUnit));
         }
     }
 

@@ -1,5 +1,6 @@
 package io.client360.command.inquiry;
 
+import io.client360.platform.ids.Ids;
 import io.client360.command.web.CommandDispatcher;
 import io.client360.command.web.CommandDispatcher.Accepted;
 import io.client360.command.web.ETags;
@@ -19,7 +20,6 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
 import java.io.IOException;
-import java.util.UUID;
 
 /**
  * Files on an inquiry: {@code POST /api/inquiries/{id}/attachments} (multipart {@code file}, {@code visibility}). The
@@ -51,7 +51,7 @@ class AttachmentController {
             throw new InvalidRequestException("file", "must not be empty");
         }
         byte[] content = file.getBytes();
-        String attachmentId = UUID.randomUUID().toString();
+        String attachmentId = Ids.random();
         AddAttachment command = new AddAttachment(id, attachmentId, AttachmentStore.safeName(file.getOriginalFilename()),
                 AttachmentStore.safeType(file.getContentType()), content.length, AttachmentStore.sha256(content),
                 visibility);

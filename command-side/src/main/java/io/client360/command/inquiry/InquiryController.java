@@ -1,5 +1,6 @@
 package io.client360.command.inquiry;
 
+import io.client360.platform.ids.Ids;
 import io.client360.kernel.NotFound;
 import io.client360.command.web.CommandDispatcher;
 import io.client360.command.web.CommandDispatcher.Accepted;
@@ -33,7 +34,6 @@ import io.client360.command.asset.AssetRegistry;
 import io.client360.kernel.inquiry.AddNote;
 import io.client360.platform.web.InvalidRequestException;
 
-import java.util.UUID;
 
 /** The write API of inquiries: one endpoint per command, versions as ETags, refusals as problems. */
 @RestController
@@ -56,7 +56,7 @@ class InquiryController {
     @PostMapping
     @Operation(operationId = "createInquiry", summary = "Open an inquiry; it is routed to an assignment group")
     ResponseEntity<CreatedInquiry> create(@Valid @RequestBody InquiryRequests.Create body) {
-        CreateInquiry command = new CreateInquiry(UUID.randomUUID().toString(), body.clientId(), body.contactId(),
+        CreateInquiry command = new CreateInquiry(Ids.random(), body.clientId(), body.contactId(),
                 body.product(), body.assetId(), body.type(), body.channel(), body.subject(), body.description(),
                 body.priority());
         if (body.assetId() != null) {
@@ -89,7 +89,7 @@ class InquiryController {
     @Operation(operationId = "addComment", summary = "Comment on an inquiry (PUBLIC, INTERNAL or SENSITIVE)")
     ResponseEntity<Accepted> comment(@PathVariable String id, @Valid @RequestBody InquiryRequests.Comment body,
                                      @RequestHeader(name = IF_MATCH, required = false) String ifMatch) {
-        return commands.update(id, new AddComment(id, UUID.randomUUID().toString(), body.body(), body.visibility(),
+        return commands.update(id, new AddComment(id, Ids.random(), body.body(), body.visibility(),
                 ETags.expectedVersion(ifMatch)));
     }
 
@@ -132,7 +132,7 @@ class InquiryController {
     @Operation(operationId = "logWork", summary = "Log hours of work")
     ResponseEntity<Accepted> logWork(@PathVariable String id, @Valid @RequestBody InquiryRequests.WorkLog body,
                                      @RequestHeader(name = IF_MATCH, required = false) String ifMatch) {
-        return commands.update(id, new LogWork(id, UUID.randomUUID().toString(), body.hours(), body.note(),
+        return commands.update(id, new LogWork(id, Ids.random(), body.hours(), body.note(),
                 ETags.expectedVersion(ifMatch)));
     }
 
@@ -147,6 +147,6 @@ class InquiryController {
     @PostMapping("/{id}/notes")
     @Operation(operationId = "addInquiryNote", summary = "Note something in the inquiry's history (staff; contacts never see notes)")
     ResponseEntity<Accepted> note(@PathVariable String id, @Valid @RequestBody InquiryRequests.Note body) {
-        return commands.update(id, new AddNote(id, UUID.randomUUID().toString(), body.body()));
+        return commands.update(id, new AddNote(id, Ids.random(), body.body()));
     }
 }

@@ -1,5 +1,6 @@
 package io.client360.command.mail;
 
+import io.client360.platform.ids.Ids;
 import io.client360.kernel.NotFound;
 import io.client360.command.client.ClientDomains;
 import io.client360.command.inquiry.AttachmentStore;
@@ -51,7 +52,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -221,7 +221,7 @@ public class InboundMailHandling {
 
     /** A contact made of an unknown sender at a client's domain: EMAIL_SUBMITTED, no portal access (CALLER_ONLY). */
     private String newContact(Parsed mail, String clientId) {
-        String contactId = UUID.randomUUID().toString();
+        String contactId = Ids.random();
         String[] names = names(mail);
         commands.sendAndWait(new CreateContact(contactId, names[0], names[1], mail.from().strip(), List.of(), null,
                         null, ContactSource.EMAIL_SUBMITTED, false, false, false,
@@ -244,7 +244,7 @@ public class InboundMailHandling {
     }
 
     private String open(String contactId, String clientId, String product, Parsed mail, String prefix) {
-        String inquiryId = UUID.randomUUID().toString();
+        String inquiryId = Ids.random();
         String subject = mail.subject().isBlank() ? "(no subject)" : mail.subject();
         send(new CreateInquiry(inquiryId, clientId, contactId, product, null, InquiryType.OTHER, Channel.EMAIL,
                 abbreviate(REFERENCE.matcher(subject).replaceAll("").strip(), 250),
@@ -257,7 +257,7 @@ public class InboundMailHandling {
                            String clientId, String inquiryId) {
         if (inquiryId != null && contactId != null && outcome != InboundMailOutcome.UNMATCHED) {
             for (Parsed.File file : mail.files()) {
-                String attachmentId = UUID.randomUUID().toString();
+                String attachmentId = Ids.random();
                 attachments.store(attachmentId, inquiryId, file.content());
                 send(new AddAttachment(inquiryId, attachmentId, AttachmentStore.safeName(file.name()),
                         AttachmentStore.safeType(file.contentType()), file.content().length,

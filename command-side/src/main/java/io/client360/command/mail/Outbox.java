@@ -1,5 +1,6 @@
 package io.client360.command.mail;
 
+import io.client360.platform.ids.Ids;
 import io.client360.kernel.inquiry.MailAudience;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -15,7 +16,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * The mails to send, one row per (event, recipient): the sent-log that makes a replay, a restart or a retried batch
@@ -103,7 +103,7 @@ public class Outbox {
      * claim only takes mails still pending), and read back by the claim's own mark.
      */
     List<Queued> claimDue(Instant now, int limit) {
-        String claim = UUID.randomUUID().toString();
+        String claim = Ids.random();
         int claimed = jdbc.sql("UPDATE mail_outbox SET status = '" + SENDING + "', claimed_at = ?, claim = ? "
                         + "WHERE status = '" + PENDING + "' AND mail_id IN (SELECT mail_id FROM mail_outbox "
                         + "WHERE status = '" + PENDING + "' AND next_attempt_at <= ? "

@@ -1,5 +1,6 @@
 package io.client360.command.webhook;
 
+import io.client360.platform.ids.Ids;
 import io.client360.command.web.CommandDispatcher;
 import io.client360.command.web.Creations;
 import io.client360.command.web.Identified;
@@ -22,7 +23,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.util.Base64;
 import java.util.List;
-import java.util.UUID;
 
 /** Webhook subscriptions to the integration feed (ADMIN), signed the Standard Webhooks way. */
 @RestController
@@ -53,7 +53,7 @@ class WebhookController {
     @PostMapping(path = "/api/webhooks", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(operationId = "subscribeWebhook", summary = "Subscribe a URL to the feed's events (ADMIN); deliveries in feed order, signed with webhook-id, webhook-timestamp and webhook-signature")
     ResponseEntity<Subscribed> subscribe(@Valid @RequestBody Subscribe body) {
-        SubscribeWebhook command = new SubscribeWebhook(UUID.randomUUID().toString(), body.url().strip(),
+        SubscribeWebhook command = new SubscribeWebhook(Ids.random(), body.url().strip(),
                 body.types() == null ? List.of() : body.types(), body.secret());
         commands.authorize(command);
         try {

@@ -1,5 +1,6 @@
 package io.client360.platform.eventstore;
 
+import io.client360.platform.ids.Ids;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 import org.slf4j.Logger;
@@ -35,7 +36,7 @@ public class StoreNotifications implements SmartLifecycle {
     private final JdbcTemplate jdbc;
     private final boolean active;
     /** This process's own announcements carry it, and its listener skips them: its own commits wake it already. */
-    private final String instance = java.util.UUID.randomUUID().toString();
+    private final String instance = Ids.random();
     private final long coalesceMs;
     private volatile Runnable wake = () -> {
     };

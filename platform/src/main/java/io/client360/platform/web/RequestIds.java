@@ -1,5 +1,6 @@
 package io.client360.platform.web;
 
+import io.client360.platform.ids.Ids;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -9,7 +10,6 @@ import org.springframework.core.Ordered;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
-import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
@@ -27,7 +27,7 @@ public class RequestIds extends OncePerRequestFilter implements Ordered {
     /** The current request's id (set by this filter; a new one where it did not run). */
     public static String of(HttpServletRequest request) {
         Object id = request.getAttribute(ATTRIBUTE);
-        return id instanceof String text ? text : UUID.randomUUID().toString();
+        return id instanceof String text ? text : Ids.random();
     }
 
     @Override
@@ -39,7 +39,7 @@ public class RequestIds extends OncePerRequestFilter implements Ordered {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String sent = request.getHeader(HEADER);
-        String id = sent != null && PLAIN.matcher(sent.strip()).matches() ? sent.strip() : UUID.randomUUID().toString();
+        String id = sent != null && PLAIN.matcher(sent.strip()).matches() ? sent.strip() : Ids.random();
         request.setAttribute(ATTRIBUTE, id);
         response.setHeader(HEADER, id);
         MDC.put(MDC_KEY, id);

@@ -1,5 +1,6 @@
 package io.client360.query.web;
 
+import io.client360.platform.ids.Ids;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -10,7 +11,6 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.function.Supplier;
 
 /**
@@ -85,7 +85,7 @@ public class TimeTravel {
 
 
     private String shadowOnH2(java.util.Collection<Rebuildable> projections) {
-        String scratch = "TIME_TRAVEL_" + UUID.randomUUID().toString().replace("-", "").toUpperCase(Locale.ROOT);
+        String scratch = "TIME_TRAVEL_" + Ids.random().replace("-", "").toUpperCase(Locale.ROOT);
         jdbc.sql("CREATE SCHEMA " + scratch).update();
         for (Rebuildable projection : projections) {
             scratchTablesOnH2(scratch, projection);

@@ -1,5 +1,6 @@
 package io.client360.query.webhook;
 
+import io.client360.platform.ids.Ids;
 import io.client360.platform.webhook.WebhookTargets;
 import io.client360.query.seal.Feed;
 import org.slf4j.Logger;
@@ -23,7 +24,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
-import java.util.UUID;
 
 import static io.client360.query.web.Timestamps.column;
 
@@ -97,7 +97,7 @@ class WebhookDeliverer {
         for (Feed.Item item : page.items()) {
             jdbc.sql("INSERT INTO webhook_delivery (id, webhook_id, position, event_id, status, attempts, "
                             + "next_attempt_at) VALUES (?, ?, ?, ?, 'PENDING', 0, ?)")
-                    .params(UUID.randomUUID().toString(), subscription.id(), item.position(), item.eventId(),
+                    .params(Ids.random(), subscription.id(), item.position(), item.eventId(),
                             column(Instant.now()))
                     .update();
         }
