@@ -270,6 +270,22 @@ class InquiryProjection implements Rebuildable {
                 "inquiry_view_client_open", "inquiry_comment_inquiry", "inquiry_attachment_inquiry");
     }
 
+    /**
+     * Two: an inquiry's events touch its own rows only, but for a contact's merge and its reversal, which move the
+     * duplicate's inquiries and change the aliases new inquiries are created with.
+     */
+    @Override
+    public int replayWorkers() {
+        return 2;
+    }
+
+    /** By its type alone: the payload is read on the worker that applies the event. */
+    @Override
+    public boolean replaysAlone(org.axonframework.eventhandling.EventMessage<?> event) {
+        return event.getPayloadType() == ContactRetiredAsDuplicate.class
+                || event.getPayloadType() == ContactRestoredFromMerge.class;
+    }
+
     @Override
     public void forget(String inquiryId) {
         writes.flush();

@@ -1,5 +1,6 @@
 package io.client360.query.replay;
 
+import io.client360.platform.ids.Ids;
 import io.client360.platform.deadletter.DeferredWrites;
 import io.client360.query.web.Databases;
 import io.client360.query.web.Rebuildable;
@@ -38,18 +39,19 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -62,6 +64,12 @@ import java.util.stream.Collectors;
  * the rebuild takes the last events, and one transaction puts the shadow tables in the live ones' place and hands the
  * rebuild's position to the live processor, which resumes from there. Readers see the old read model or the new one,
  * never a mix.
+ * <p>
+ * A projection that allows it ({@link Rebuildable#replayWorkers()}, the inquiry view's two) projects on several
+ * workers: each takes the aggregates of its share of a batch ({@value #BATCH} events a worker) in a transaction of its
+ * own with its own position ({@code replay_worker}), while the next batch is read; an event the projection names
+ * ({@link Rebuildable#replaysAlone}) goes alone, after the workers' shares before it. The rebuild's position moves once
+ * a whole batch is in, and a resumed rebuild skips what each worker had committed.
  * <p>
  * An event its handlers cannot apply is parked in the processing group's dead-letter queue, as the live processor
  * would park it, with the later events of its aggregate; the rebuild goes on and reports how many it parked. A rebuild
@@ -114,7 +122,7 @@ public class ReplayService {
         if (projection == null || !running.add(processor)) {
             return Optional.empty();
         }
-        String id = UUID.randomUUID().toString();
+        String id = Ids.random();
         long head = jdbc.sql("SELECT COUNT(*) FROM domainevententry").query(Long.class).single();
         jdbc.sql("INSERT INTO replay_run (id, processor, status, position, head, started_at, parked) "
                         + "VALUES (?, ?, 'RUNNING', 0, ?, ?, 0)")
@@ -163,12 +171,11 @@ public class ReplayService {
         try {
             if (run.token() == null || !shadow.exist()) {
                 shadow.create();
-                rebuilding.token = null;
-                rebuilding.position = 0;
+                rebuilding.fromTheFirstEvent();
             }
             rebuilding.toTheHeadAndSwap();
             log.info("Replay {} of {} completed: {} events, {} parked", run.id(), projection.processor(),
-                    rebuilding.position, rebuilding.parked);
+                    rebuilding.position, rebuilding.parked.get());
         } catch (RuntimeException e) {
             log.error("Replay {} of {} failed", run.id(), projection.processor(), e);
             rebuilding.finish("FAILED", e.getMessage());
@@ -195,10 +202,17 @@ public class ReplayService {
         private final Optional<SequencedDeadLetterQueue<EventMessage<?>>> deadLetters;
         private final SequencingPolicy<? super EventMessage<?>> sequencing;
         /** Per parked sequence, the identifiers of its parked events (the live processor's and this rebuild's). */
-        private final Map<Object, Set<String>> parkedSequences = new HashMap<>();
+        private final Map<Object, Set<String>> parkedSequences = new ConcurrentHashMap<>();
+        /** How many workers project, and what each has committed (null: nothing yet), when more than one. */
+        private final int workers;
+        private final TrackingToken[] workerTokens;
+        private final ExecutorService workerThreads;
+        /** The batch the workers are projecting while the next one is read, and their shares of it. */
+        private List<Future<?>> inFlight = List.of();
+        private List<TrackedEventMessage<?>> inFlightBatch;
         private TrackingToken token;
         private long position;
-        private long parked;
+        private final AtomicLong parked = new AtomicLong();
 
         Rebuilding(Run run, Rebuildable projection, ShadowTables shadow) {
             this.run = run;
@@ -208,12 +222,31 @@ public class ReplayService {
             this.token = parse(run.token());
             this.position = run.position();
             this.positionAtStart = run.position();
-            this.parked = run.parked();
+            this.parked.set(run.parked());
+            this.workers = Math.max(1, projection.replayWorkers());
+            this.workerTokens = new TrackingToken[workers];
+            if (workers > 1 && run.token() != null) {
+                jdbc.sql("SELECT worker, token FROM replay_worker WHERE replay_id = ?").param(run.id())
+                        .query((rs, row) -> workerTokens[rs.getInt(1)] = parse(rs.getString(2))).list();
+            }
+            this.workerThreads = workers == 1 ? null : Executors.newFixedThreadPool(workers, runnable -> {
+                Thread thread = new Thread(runnable, "replay-worker");
+                thread.setDaemon(true);
+                return thread;
+            });
             this.deadLetters = processing.deadLetterQueue(projection.processor());
             this.sequencing = processing.sequencingPolicy(projection.processor());
             deadLetters.ifPresent(queue -> queue.deadLetters().forEach(sequence -> sequence.forEach(letter ->
-                    parkedSequences.computeIfAbsent(sequenceOf(letter.message()), key -> new HashSet<>())
-                            .add(letter.message().getIdentifier()))));
+                    parkedSequences.computeIfAbsent(sequenceOf(letter.message()),
+                            key -> ConcurrentHashMap.newKeySet()).add(letter.message().getIdentifier()))));
+        }
+
+        /** From nothing: no position, no worker's. */
+        void fromTheFirstEvent() {
+            token = null;
+            position = 0;
+            Arrays.fill(workerTokens, null);
+            jdbc.sql("DELETE FROM replay_worker WHERE replay_id = ?").param(run.id()).update();
         }
 
         void toTheHeadAndSwap() {
@@ -236,13 +269,24 @@ public class ReplayService {
                         live.start();
                     }
                 }
+            } finally {
+                if (workerThreads != null) {
+                    // none still writes once the rebuild has failed and its shadow tables go
+                    workerThreads.shutdownNow();
+                    try {
+                        workerThreads.awaitTermination(CLAIM_WAIT_SECONDS, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
             }
         }
 
         private List<TrackedEventMessage<?>> next(BlockingStream<TrackedEventMessage<?>> stream) {
             List<TrackedEventMessage<?>> batch = new ArrayList<>();
             try {
-                while (batch.size() < BATCH && stream.hasNextAvailable(batch.isEmpty() ? 200 : 0, TimeUnit.MILLISECONDS)) {
+                while (batch.size() < BATCH * workers
+                        && stream.hasNextAvailable(batch.isEmpty() ? 200 : 0, TimeUnit.MILLISECONDS)) {
                     batch.add(stream.nextAvailable());
                 }
             } catch (InterruptedException e) {
@@ -254,6 +298,13 @@ public class ReplayService {
 
         /** Projects a batch into the shadow tables with its checkpoint; answers whether there was one. */
         private boolean project(List<TrackedEventMessage<?>> batch) {
+            if (workers > 1) {
+                finishInFlight();
+                if (!batch.isEmpty()) {
+                    projectOnWorkers(batch);
+                }
+                return !batch.isEmpty();
+            }
             if (batch.isEmpty()) {
                 return false;
             }
@@ -268,22 +319,170 @@ public class ReplayService {
                         }
                     });
                     parkTheParkedSequences(batch);
-                    checkpoint(batch);
+                    checkpointAfter(batch);
                 }));
             } catch (RuntimeException failed) {
                 // one event of the batch cannot be applied: the batch again, each event alone, parking the failing one
                 for (TrackedEventMessage<?> event : batch) {
                     transactions.executeWithoutResult(status -> inShadow(() -> {
-                        if (parkedSequences.containsKey(sequenceOf(event))) {
-                            park(event, null);
-                        } else {
-                            applyOrPark(event);
-                        }
-                        checkpoint(List.of(event));
+                        parkOrApply(event);
+                        checkpointAfter(List.of(event));
                     }));
                 }
             }
             return true;
+        }
+
+        /**
+         * A batch on the workers: the events between two that replay alone go to the workers by their sequence, each
+         * worker's share in one transaction with its own position; an event that replays alone goes after them, with
+         * every worker's position. The rebuild's own position (where a resumed stream starts) moves once the whole
+         * batch is in.
+         */
+        private void projectOnWorkers(List<TrackedEventMessage<?>> batch) {
+            if (batch.stream().noneMatch(projection::replaysAlone)) {
+                // the workers take the batch while the next one is read (finishInFlight before the one after it)
+                inFlight = submitShares(batch);
+                inFlightBatch = batch;
+                return;
+            }
+            List<TrackedEventMessage<?>> shared = new ArrayList<>();
+            for (TrackedEventMessage<?> event : batch) {
+                if (projection.replaysAlone(event)) {
+                    projectShares(shared);
+                    shared.clear();
+                    projectAlone(event);
+                } else {
+                    shared.add(event);
+                }
+            }
+            projectShares(shared);
+            checkpointAfter(batch);
+        }
+
+        /** Waits for the workers' shares of the batch before, and moves the rebuild's position past it. */
+        private void finishInFlight() {
+            if (inFlightBatch != null) {
+                List<Future<?>> running = inFlight;
+                List<TrackedEventMessage<?>> batch = inFlightBatch;
+                inFlight = List.of();
+                inFlightBatch = null;
+                await(running);
+                checkpointAfter(batch);
+            }
+        }
+
+        private void projectShares(List<TrackedEventMessage<?>> events) {
+            if (!events.isEmpty()) {
+                await(submitShares(events));
+            }
+        }
+
+        private List<Future<?>> submitShares(List<TrackedEventMessage<?>> events) {
+            List<List<TrackedEventMessage<?>>> shares = new ArrayList<>();
+            for (int worker = 0; worker < workers; worker++) {
+                shares.add(new ArrayList<>());
+            }
+            for (TrackedEventMessage<?> event : events) {
+                shares.get(Math.floorMod(sequenceOf(event).hashCode(), workers)).add(event);
+            }
+            TrackingToken end = events.get(events.size() - 1).trackingToken();
+            List<Future<?>> running = new ArrayList<>();
+            for (int worker = 0; worker < workers; worker++) {
+                int which = worker;
+                running.add(workerThreads.submit(() -> projectShare(which, shares.get(which), end)));
+            }
+            return running;
+        }
+
+        private void await(List<Future<?>> running) {
+            RuntimeException failure = null;
+            for (Future<?> share : running) {
+                try {
+                    share.get();
+                } catch (ExecutionException e) {
+                    failure = failure != null ? failure : e.getCause() instanceof RuntimeException runtime ? runtime
+                            : new IllegalStateException("A replay worker failed", e.getCause());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("Replay interrupted", e);
+                }
+            }
+            if (failure != null) {
+                throw failure;
+            }
+        }
+
+        /** One worker's share of events up to {@code end}, without those it committed before a restart. */
+        private void projectShare(int worker, List<TrackedEventMessage<?>> share, TrackingToken end) {
+            TrackingToken done = workerTokens[worker];
+            List<TrackedEventMessage<?>> events = done == null ? share
+                    : share.stream().filter(event -> !done.covers(event.trackingToken())).toList();
+            if (events.isEmpty()) {
+                return;
+            }
+            try {
+                transactions.executeWithoutResult(status -> inShadow(() -> {
+                    writes.deferring(() -> {
+                        for (TrackedEventMessage<?> event : events) {
+                            if (!parkedSequences.containsKey(sequenceOf(event))) {
+                                apply(event);
+                            }
+                        }
+                    });
+                    parkTheParkedSequences(events);
+                    checkpoint(worker, end);
+                }));
+            } catch (RuntimeException failed) {
+                // one event of the share cannot be applied: the share again, each event alone, parking the failing one
+                for (TrackedEventMessage<?> event : events) {
+                    transactions.executeWithoutResult(status -> inShadow(() -> {
+                        parkOrApply(event);
+                        checkpoint(worker, event == events.get(events.size() - 1) ? end : event.trackingToken());
+                    }));
+                }
+            }
+            workerTokens[worker] = end;
+        }
+
+        /** An event that replays alone, after the workers' shares before it, with every worker's position. */
+        private void projectAlone(TrackedEventMessage<?> event) {
+            if (Arrays.stream(workerTokens).allMatch(done -> done != null
+                    && done.covers(event.trackingToken()))) {
+                return;
+            }
+            transactions.executeWithoutResult(status -> inShadow(() -> {
+                parkOrApply(event);
+                for (int worker = 0; worker < workers; worker++) {
+                    checkpoint(worker, event.trackingToken());
+                }
+            }));
+            Arrays.fill(workerTokens, event.trackingToken());
+        }
+
+        private void parkOrApply(TrackedEventMessage<?> event) {
+            if (parkedSequences.containsKey(sequenceOf(event))) {
+                park(event, null);
+            } else {
+                applyOrPark(event);
+            }
+        }
+
+        /** A worker's position, in the transaction of what it projected. */
+        private void checkpoint(int worker, TrackingToken at) {
+            if (jdbc.sql("UPDATE replay_worker SET token = ? WHERE replay_id = ? AND worker = ?")
+                    .params(format(at), run.id(), worker).update() == 0) {
+                jdbc.sql("INSERT INTO replay_worker (replay_id, worker, token) VALUES (?, ?, ?)")
+                        .params(run.id(), worker, format(at)).update();
+            }
+        }
+
+        /** The rebuild's position and counts, once every event of {@code batch} is committed by its worker. */
+        private void checkpointAfter(List<TrackedEventMessage<?>> batch) {
+            token = batch.get(batch.size() - 1).trackingToken();
+            position += batch.size();
+            jdbc.sql("UPDATE replay_run SET position = ?, token = ?, parked = ?, events_per_second = ? WHERE id = ?")
+                    .params(position, format(token), parked.get(), rate(), run.id()).update();
         }
 
         private void parkTheParkedSequences(List<TrackedEventMessage<?>> batch) {
@@ -331,8 +530,9 @@ public class ReplayService {
          */
         private void park(TrackedEventMessage<?> event, Throwable cause) {
             Object sequence = sequenceOf(event);
-            parked++;
-            if (!parkedSequences.computeIfAbsent(sequence, key -> new HashSet<>()).add(event.getIdentifier())) {
+            parked.incrementAndGet();
+            if (!parkedSequences.computeIfAbsent(sequence, key -> ConcurrentHashMap.newKeySet())
+                    .add(event.getIdentifier())) {
                 return;
             }
             deadLetters.ifPresent(queue -> queue.enqueue(sequence, cause == null
@@ -352,13 +552,6 @@ public class ReplayService {
             } finally {
                 shadow.leave();
             }
-        }
-
-        private void checkpoint(List<TrackedEventMessage<?>> batch) {
-            token = batch.get(batch.size() - 1).trackingToken();
-            position += batch.size();
-            jdbc.sql("UPDATE replay_run SET position = ?, token = ?, parked = ?, events_per_second = ? WHERE id = ?")
-                    .params(position, format(token), parked, rate(), run.id()).update();
         }
 
         /**
@@ -405,9 +598,10 @@ public class ReplayService {
         void finish(String status, String error) {
             jdbc.sql("UPDATE replay_run SET position = ?, parked = ?, status = ?, events_per_second = ?, error = ?, "
                             + "finished_at = CURRENT_TIMESTAMP WHERE id = ?")
-                    .params(position, parked, status, rate(),
+                    .params(position, parked.get(), status, rate(),
                             error == null ? null : error.substring(0, Math.min(error.length(), 2000)), run.id())
                     .update();
+            jdbc.sql("DELETE FROM replay_worker WHERE replay_id = ?").param(run.id()).update();
         }
 
         private BigDecimal rate() {

@@ -28,4 +28,22 @@ public interface Rebuildable {
     default java.util.Set<String> readOnlyIndexes() {
         return java.util.Set.of();
     }
+
+    /**
+     * How many workers a blue-green rebuild projects its events on, each the aggregates of its share (by the
+     * processor's sequencing policy) in transactions of its own: more than one only where the handlers of one
+     * aggregate's events touch no row another aggregate's events write, but for the events {@link #replaysAlone}
+     * names.
+     */
+    default int replayWorkers() {
+        return 1;
+    }
+
+    /**
+     * Whether a rebuild on several workers projects {@code event} alone: after every event before it and before any
+     * after it (an event whose handler writes rows of other aggregates, or rows their handlers read).
+     */
+    default boolean replaysAlone(org.axonframework.eventhandling.EventMessage<?> event) {
+        return false;
+    }
 }

@@ -1,5 +1,7 @@
 package io.client360.query.replay;
 
+import io.client360.kernel.MetadataKeys;
+import io.client360.kernel.contact.ContactRetiredAsDuplicate;
 import io.client360.kernel.inquiry.CommentAdded;
 import io.client360.kernel.inquiry.Priority;
 import io.client360.kernel.inquiry.Visibility;
@@ -9,7 +11,9 @@ import io.client360.query.web.Rebuildable;
 import io.client360.testing.FreshPostgresDatabase;
 import io.client360.testing.Http;
 import io.client360.testing.TestTokens;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.MetaData;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -75,7 +79,8 @@ class BlueGreenReplayTest {
         Http.Response status = admin.get("/api/admin/replays/" + replay);
         assertThat(status.text("status")).as(status.toString()).isEqualTo("COMPLETED");
         assertThat(status.json().get("parked").asLong()).isEqualTo(1);
-        assertThat(status.json().get("position").asLong()).isEqualTo(4);
+        assertThat(status.json().get("position").asLong()).as("every event of the store, the other tests' too")
+                .isEqualTo(jdbc.sql("SELECT COUNT(*) FROM domainevententry").query(Long.class).single());
         assertThat(parkedInAudit()).as("parked once, not twice").isEqualTo(1);
         assertThat(auditEntries()).isEqualTo(before).contains("bg-before/0", "bg-before/1", "bg-after/0")
                 .doesNotContain("bg-no-actor/0");
@@ -89,6 +94,44 @@ class BlueGreenReplayTest {
                 .then(InquiryEvents.created("bg-later", "client-1", "contact-1", Priority.LOW)).messages());
         await().atMost(Duration.ofSeconds(20)).until(() -> auditEntries().contains("bg-later/0"));
         assertThat(auditEntries()).filteredOn(entry -> entry.startsWith("bg-")).hasSize(4);
+    }
+
+    @Test
+    void aRebuildOnTwoWorkersAppliesAMergeAfterTheInquiriesBeforeIt_andBeforeThoseAfterIt() {
+        assertThat(projection("inquiry").replayWorkers()).isEqualTo(2);
+        for (int i = 0; i < 8; i++) {
+            eventStore.publish(duplicatesInquiry("w-before-" + i).messages());
+        }
+        eventStore.publish(new GenericDomainEventMessage<>("Contact", "w-duplicate", 0,
+                new ContactRetiredAsDuplicate("w-duplicate", "w-survivor"),
+                MetaData.with(MetadataKeys.ACTOR_ID, "admin-1").and(MetadataKeys.ACTOR_KIND, "AGENT")));
+        for (int i = 0; i < 8; i++) {
+            eventStore.publish(duplicatesInquiry("w-after-" + i).messages());
+        }
+        await().atMost(Duration.ofSeconds(20)).until(() -> inquiriesOfTheMerge().size() == 16
+                && inquiriesOfTheMerge().stream().allMatch(row -> row.contains("contact=w-survivor version=1")));
+        List<String> before = inquiriesOfTheMerge();
+
+        String replay = admin.post("/api/admin/replays", "{\"processor\":\"inquiry\"}").text("replayId");
+        await().atMost(Duration.ofSeconds(30)).until(
+                () -> admin.get("/api/admin/replays/" + replay).text("status"), status -> !"RUNNING".equals(status));
+
+        assertThat(admin.get("/api/admin/replays/" + replay).text("status")).isEqualTo("COMPLETED");
+        assertThat(inquiriesOfTheMerge()).as("every inquiry of the duplicate, before the merge and after it, is the "
+                + "survivor's, as the live processor left them").isEqualTo(before);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM replay_worker WHERE replay_id = ?").param(replay)
+                .query(Long.class).single()).as("the workers' positions go with the finished rebuild").isZero();
+    }
+
+    private static InquiryEvents duplicatesInquiry(String id) {
+        return new InquiryEvents(id).then(InquiryEvents.created(id, "client-1", "w-duplicate", Priority.LOW))
+                .then(new CommentAdded(id, id + "-c", "Hello", Visibility.PUBLIC, "agent-1", "AGENT"));
+    }
+
+    private List<String> inquiriesOfTheMerge() {
+        return jdbc.sql("SELECT id, contact_id, version FROM inquiry_view WHERE id LIKE 'w-%' ORDER BY id")
+                .query((rs, row) -> rs.getString(1) + " contact=" + rs.getString(2) + " version=" + rs.getLong(3))
+                .list();
     }
 
     @Test
