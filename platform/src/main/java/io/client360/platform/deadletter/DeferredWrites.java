@@ -75,6 +75,37 @@ public class DeferredWrites {
         add(lane, key, true, sql, params);
     }
 
+    /**
+     * As {@link #inLaneForKey}, for the write that creates {@code key}'s row from {@code row}: while it is held back
+     * and no other write of its key came after it, {@link #heldBackRow} hands {@code row} to the handlers, which may
+     * change it in place instead of writing an update of the row; it is sent with {@code row}'s parameters as they are
+     * then. Where nothing is held back (no batch) it is sent at once.
+     */
+    public void insertRowInLane(String lane, Object key, String sql, HeldBackRow row) {
+        Pending pending = pending(true);
+        if (pending == null) {
+            jdbc.update(sql, TypedParameters.of(row.parameters()));
+        } else {
+            pending.lanes.computeIfAbsent(lane, name -> new Lane()).addRow(key, sql, row);
+        }
+    }
+
+    /**
+     * The row a held-back {@link #insertRowInLane} of {@code key} will create, if no other write of its key (nor one
+     * without a key) was held back in the lane after it: changed in place, it is what the insert sends.
+     */
+    public <R extends HeldBackRow> java.util.Optional<R> heldBackRow(String lane, Object key, Class<R> type) {
+        Pending pending = pending(false);
+        Lane held = pending == null ? null : pending.lanes.get(lane);
+        return held == null ? java.util.Optional.empty()
+                : java.util.Optional.ofNullable(held.rows.get(key)).filter(type::isInstance).map(type::cast);
+    }
+
+    /** A row a held-back insert creates: its parameters are read when the insert is sent. */
+    public interface HeldBackRow {
+        Object[] parameters();
+    }
+
     private void add(String lane, Object key, boolean lastWins, String sql, Object[] params) {
         Pending pending = pending(true);
         if (pending == null) {
@@ -165,8 +196,20 @@ public class DeferredWrites {
         private final Map<Object, Slot> replaceable = new HashMap<>();
         /** No write may join a run before this one: the last run holding a write without a key. */
         private int floor;
+        /** Per key whose latest write is the insert of a row: that row. */
+        private final Map<Object, HeldBackRow> rows = new HashMap<>();
+
+        void addRow(Object key, String sql, HeldBackRow row) {
+            add(key, false, sql, new Object[]{row});
+            rows.put(key, row);
+        }
 
         void add(Object key, boolean lastWins, String sql, Object[] params) {
+            if (key == null) {
+                rows.clear();
+            } else {
+                rows.remove(key);
+            }
             Slot latest = lastWins ? replaceable.get(key) : null;
             if (latest != null && runs.get(latest.run()).sql().equals(sql)) {
                 runs.get(latest.run()).parameters().set(latest.index(), params);
@@ -199,13 +242,17 @@ public class DeferredWrites {
 
         void sendWith(JdbcTemplate jdbc) {
             for (Run run : runs) {
-                if (run.parameters().size() == 1) {
-                    jdbc.update(run.sql(), TypedParameters.of(run.parameters().get(0)));
+                List<Object[]> parameters = run.parameters();
+                parameters.replaceAll(params -> params.length == 1 && params[0] instanceof HeldBackRow row
+                        ? row.parameters() : params);
+                if (parameters.size() == 1) {
+                    jdbc.update(run.sql(), TypedParameters.of(parameters.get(0)));
                 } else {
-                    jdbc.batchUpdate(run.sql(), TypedParameters.ofBatch(run.parameters()));
+                    jdbc.batchUpdate(run.sql(), TypedParameters.ofBatch(parameters));
                 }
             }
             runs.clear();
+            rows.clear();
             lastRunOfStatement.clear();
             lastRunOfKey.clear();
             replaceable.clear();

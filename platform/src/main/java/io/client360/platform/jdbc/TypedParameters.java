@@ -15,7 +15,8 @@ import java.util.List;
 /**
  * Binds the parameters of the statements a projection sends for every event: strings, longs, integers, booleans and
  * decimals with the driver's own setter for the type, times with its {@code setObject} (where Spring's path ends for
- * them too), anything else (nulls) as Spring's {@code JdbcTemplate} binds it. The same values reach the driver as
+ * them too), a {@link Null} with {@code setNull} of its type, anything else (untyped nulls) as Spring's
+ * {@code JdbcTemplate} binds it. The same values reach the driver as
  * through {@code JdbcTemplate.update(sql, args)}; what goes is Spring's generic path for every parameter (its logging
  * checks and the driver's {@code setObject} type dispatch), which was 10 to 13 % of the query side's samples in a
  * rebuild and in an admin replay (JFR, 27 Nov: {@code StatementCreatorUtils.setParameterValueInternal} and
@@ -46,6 +47,10 @@ public final class TypedParameters {
         };
     }
 
+    /** A null of a known SQL type ({@link java.sql.Types}), bound with the driver's {@code setNull}. */
+    public record Null(int sqlType) {
+    }
+
     static void bind(PreparedStatement statement, Object[] values) throws SQLException {
         for (int i = 0; i < values.length; i++) {
             Object value = values[i];
@@ -60,6 +65,8 @@ public final class TypedParameters {
                 statement.setBoolean(index, flag);
             } else if (value instanceof BigDecimal decimal) {
                 statement.setBigDecimal(index, decimal);
+            } else if (value instanceof Null typed) {
+                statement.setNull(index, typed.sqlType());
             } else if (value instanceof OffsetDateTime || value instanceof LocalDate) {
                 // Spring's generic path ends here for these (a replay's samples, 27 Nov: its own frames 6 %)
                 statement.setObject(index, value);

@@ -68,29 +68,25 @@ class InquiryProjection implements Rebuildable {
     @EventHandler
     void on(InquiryCreated event, @SequenceNumber long seq, @Timestamp Instant at) {
         // the requester is the contact, or the survivor it was merged into (one statement with the insert; the
-        // aliases change only after a flush, below)
-        writes.inLaneForKey(VIEW, event.inquiryId(), "INSERT INTO inquiry_view (id, client_id, contact_id, "
-                        + "requester_id, product, asset_id, type, channel, subject, description, status, priority, "
-                        + "assignment_group, hours_logged, created_at, updated_at, version) SELECT ?, ?, "
-                        + "COALESCE((SELECT survivor_id FROM contact_alias WHERE duplicate_id = ?), ?), "
-                        + "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ? "
-                        + "WHERE NOT EXISTS (SELECT 1 FROM inquiry_view WHERE id = ?)",
-                event.inquiryId(), event.clientId(), event.contactId(), event.contactId(), event.contactId(),
-                event.product(), event.assetId(), event.type().name(), event.channel().name(), event.subject(),
-                event.description(), InquiryStatus.NEW.name(), event.priority().name(), event.assignmentGroup(),
-                column(at), column(at), seq, event.inquiryId());
+        // aliases change only after a flush, below). Held back with the batch, the row takes the inquiry's later
+        // events of the batch in place (HeldBackInquiry)
+        writes.insertRowInLane(VIEW, event.inquiryId(), HeldBackInquiry.INSERT, new HeldBackInquiry(event, seq, at));
     }
 
     @EventHandler
     void on(InquiryReassigned event, @SequenceNumber long seq, @Timestamp Instant at) {
-        update(event.inquiryId(), seq, at, "assignment_group = ?, assignee_id = NULL", event.toGroup());
+        update(event.inquiryId(), seq, at, row -> {
+            row.assignmentGroup = event.toGroup();
+            row.assigneeId = null;
+        }, "assignment_group = ?, assignee_id = NULL", event.toGroup());
     }
 
     @EventHandler
     void on(InquiryAssigned event, @SequenceNumber long seq, @Timestamp Instant at) {
-        update(event.inquiryId(), seq, at,
-                "assignee_id = ?, status = CASE WHEN status = 'NEW' THEN 'IN_PROGRESS' ELSE status END",
-                event.agentId());
+        update(event.inquiryId(), seq, at, row -> {
+            row.assigneeId = event.agentId();
+            row.status = InquiryStatus.NEW.name().equals(row.status) ? InquiryStatus.IN_PROGRESS.name() : row.status;
+        }, "assignee_id = ?, status = CASE WHEN status = 'NEW' THEN 'IN_PROGRESS' ELSE status END", event.agentId());
     }
 
     @EventHandler
@@ -100,8 +96,13 @@ class InquiryProjection implements Rebuildable {
                 event.commentId(), event.inquiryId(), seq, event.body(), event.visibility().name(),
                 event.authorId(), event.authorKind(), column(at), event.commentId());
         // only the inquiry's time and version: of the comments of a batch, the view takes the last one's
-        writes.lastWinsInLane(VIEW, event.inquiryId(), updateStatement(null),
-                updateParameters(event.inquiryId(), seq, at));
+        java.util.Optional<HeldBackInquiry> held = heldBack(event.inquiryId());
+        if (held.isPresent()) {
+            held.get().apply(seq, at, row -> { });
+        } else {
+            writes.lastWinsInLane(VIEW, event.inquiryId(), updateStatement(null),
+                    updateParameters(event.inquiryId(), seq, at));
+        }
     }
 
     @EventHandler
@@ -111,44 +112,65 @@ class InquiryProjection implements Rebuildable {
                 event.attachmentId(), event.inquiryId(), seq, event.name(), event.contentType(),
                 event.size(), event.sha256(), event.visibility().name(), event.authorId(), column(at),
                 event.attachmentId());
-        update(event.inquiryId(), seq, at, "attachment_count = attachment_count + 1");
+        update(event.inquiryId(), seq, at, row -> row.attachmentCount++, "attachment_count = attachment_count + 1");
     }
 
     @EventHandler
     void on(InquiryPendingClient event, @SequenceNumber long seq, @Timestamp Instant at) {
-        update(event.inquiryId(), seq, at, "status = 'PENDING_CLIENT', pending_code = ?, follow_up_due = ?",
-                event.pendingCode(), column(event.followUpDue()));
+        update(event.inquiryId(), seq, at, row -> {
+            row.status = InquiryStatus.PENDING_CLIENT.name();
+            row.pendingCode = event.pendingCode();
+            row.followUpDue = column(event.followUpDue());
+        }, "status = 'PENDING_CLIENT', pending_code = ?, follow_up_due = ?", event.pendingCode(),
+                column(event.followUpDue()));
     }
 
     @EventHandler
     void on(ClientResponded event, @SequenceNumber long seq, @Timestamp Instant at) {
         if (event.endedFollowUpWindow()) {
-            update(event.inquiryId(), seq, at,
-                    "status = 'IN_PROGRESS', pending_code = NULL, follow_up_due = NULL");
+            update(event.inquiryId(), seq, at, row -> {
+                row.status = InquiryStatus.IN_PROGRESS.name();
+                row.pendingCode = null;
+                row.followUpDue = null;
+            }, "status = 'IN_PROGRESS', pending_code = NULL, follow_up_due = NULL");
         } else {
-            update(event.inquiryId(), seq, at, null);
+            update(event.inquiryId(), seq, at, row -> { }, null);
         }
     }
 
     @EventHandler
     void on(InquiryResolved event, @SequenceNumber long seq, @Timestamp Instant at) {
-        update(event.inquiryId(), seq, at, "status = 'RESOLVED', pending_code = NULL, follow_up_due = NULL, "
-                + "resolution_code = ?, closes_at = ?", event.resolutionCode(), column(event.closesAt()));
+        update(event.inquiryId(), seq, at, row -> {
+            row.status = InquiryStatus.RESOLVED.name();
+            row.pendingCode = null;
+            row.followUpDue = null;
+            row.resolutionCode = event.resolutionCode();
+            row.closesAt = column(event.closesAt());
+        }, "status = 'RESOLVED', pending_code = NULL, follow_up_due = NULL, resolution_code = ?, closes_at = ?",
+                event.resolutionCode(), column(event.closesAt()));
     }
 
     @EventHandler
     void on(InquiryReopened event, @SequenceNumber long seq, @Timestamp Instant at) {
-        update(event.inquiryId(), seq, at, "status = 'IN_PROGRESS', resolution_code = NULL, closes_at = NULL");
+        update(event.inquiryId(), seq, at, row -> {
+            row.status = InquiryStatus.IN_PROGRESS.name();
+            row.resolutionCode = null;
+            row.closesAt = null;
+        }, "status = 'IN_PROGRESS', resolution_code = NULL, closes_at = NULL");
     }
 
     @EventHandler
     void on(InquiryClosed event, @SequenceNumber long seq, @Timestamp Instant at) {
-        update(event.inquiryId(), seq, at, "status = 'CLOSED', closes_at = NULL");
+        update(event.inquiryId(), seq, at, row -> {
+            row.status = InquiryStatus.CLOSED.name();
+            row.closesAt = null;
+        }, "status = 'CLOSED', closes_at = NULL");
     }
 
     @EventHandler
     void on(WorkLogged event, @SequenceNumber long seq, @Timestamp Instant at) {
-        update(event.inquiryId(), seq, at, "hours_logged = hours_logged + ?", event.hours());
+        update(event.inquiryId(), seq, at, row -> row.hoursLogged = row.hoursLogged.add(event.hours()),
+                "hours_logged = hours_logged + ?", event.hours());
     }
 
     /** A mail about the inquiry changes nothing a reader sees here (the feed shows it), but moves the version. */
@@ -163,24 +185,35 @@ class InquiryProjection implements Rebuildable {
     }
 
     private void versionOnly(String inquiryId, long seq) {
+        java.util.Optional<HeldBackInquiry> held = heldBack(inquiryId);
+        if (held.isPresent()) {
+            held.get().versionOnly(seq);
+            return;
+        }
         writes.lastWinsInLane(VIEW, inquiryId, "UPDATE inquiry_view SET version = ? WHERE id = ? AND version < ?", seq,
                 inquiryId, seq);
     }
 
     @EventHandler
     void on(PriorityChanged event, @SequenceNumber long seq, @Timestamp Instant at) {
-        update(event.inquiryId(), seq, at, "priority = ?", event.to().name());
+        update(event.inquiryId(), seq, at, row -> row.priority = event.to().name(), "priority = ?", event.to().name());
     }
 
     @EventHandler
     void on(InquiryEntitled event, @SequenceNumber long seq, @Timestamp Instant at) {
-        update(event.inquiryId(), seq, at, "contract_id = ?, entitlement_id = ?, response_due = ?, resolution_due = ?",
-                event.contractId(), event.entitlementId(), column(event.responseDue()), column(event.resolutionDue()));
+        update(event.inquiryId(), seq, at, row -> {
+            row.contractId = event.contractId();
+            row.entitlementId = event.entitlementId();
+            row.responseDue = column(event.responseDue());
+            row.resolutionDue = column(event.resolutionDue());
+        }, "contract_id = ?, entitlement_id = ?, response_due = ?, resolution_due = ?", event.contractId(),
+                event.entitlementId(), column(event.responseDue()), column(event.resolutionDue()));
     }
 
     @EventHandler
     void on(InquiryNotEntitled event, @SequenceNumber long seq, @Timestamp Instant at) {
-        update(event.inquiryId(), seq, at, "not_entitled_reason = ?", event.reason().name());
+        update(event.inquiryId(), seq, at, row -> row.notEntitledReason = event.reason().name(),
+                "not_entitled_reason = ?", event.reason().name());
     }
 
     @EventHandler
@@ -193,8 +226,10 @@ class InquiryProjection implements Rebuildable {
 
     @EventHandler
     void on(SlaRetargeted event, @SequenceNumber long seq, @Timestamp Instant at) {
-        update(event.inquiryId(), seq, at, "response_due = ?, resolution_due = ?", column(event.responseDue()),
-                column(event.resolutionDue()));
+        update(event.inquiryId(), seq, at, row -> {
+            row.responseDue = column(event.responseDue());
+            row.resolutionDue = column(event.resolutionDue());
+        }, "response_due = ?, resolution_due = ?", column(event.responseDue()), column(event.resolutionDue()));
     }
 
     @EventHandler
@@ -217,8 +252,14 @@ class InquiryProjection implements Rebuildable {
 
     @EventHandler
     void on(SlaTargetMet event, @SequenceNumber long seq, @Timestamp Instant at) {
-        String column = event.kind() == SlaKind.RESPONSE ? "response_met_at" : "resolution_met_at";
-        update(event.inquiryId(), seq, at, column + " = ?", column(event.metAt()));
+        boolean response = event.kind() == SlaKind.RESPONSE;
+        update(event.inquiryId(), seq, at, row -> {
+            if (response) {
+                row.responseMetAt = column(event.metAt());
+            } else {
+                row.resolutionMetAt = column(event.metAt());
+            }
+        }, (response ? "response_met_at" : "resolution_met_at") + " = ?", column(event.metAt()));
     }
 
     /** The duplicate's inquiries now belong to the survivor; later ones are re-pointed on arrival. */
@@ -299,11 +340,22 @@ class InquiryProjection implements Rebuildable {
 
     /**
      * Applies {@code assignments} and moves the version, unless the row is already at or past {@code seq}: with the
-     * batch's other writes ({@link DeferredWrites}).
+     * batch's other writes ({@link DeferredWrites}); or, while the row's insert is held back with them, {@code change}
+     * to the row it will insert, which must leave it as {@code assignments} would.
      */
-    private void update(String inquiryId, long seq, Instant at, String assignments, Object... values) {
-        writes.inLaneForKey(VIEW, inquiryId, updateStatement(assignments),
-                updateParameters(inquiryId, seq, at, values));
+    private void update(String inquiryId, long seq, Instant at, java.util.function.Consumer<HeldBackInquiry> change,
+                        String assignments, Object... values) {
+        java.util.Optional<HeldBackInquiry> held = heldBack(inquiryId);
+        if (held.isPresent()) {
+            held.get().apply(seq, at, change);
+        } else {
+            writes.inLaneForKey(VIEW, inquiryId, updateStatement(assignments),
+                    updateParameters(inquiryId, seq, at, values));
+        }
+    }
+
+    private java.util.Optional<HeldBackInquiry> heldBack(String inquiryId) {
+        return writes.heldBackRow(VIEW, inquiryId, HeldBackInquiry.class);
     }
 
     /**

@@ -60,6 +60,10 @@ class InquiryProjectionTest {
     javax.sql.DataSource dataSource;
     @Autowired
     org.axonframework.config.Configuration axon;
+    @Autowired
+    io.client360.platform.deadletter.DeferredWrites writes;
+    @Autowired
+    org.springframework.transaction.PlatformTransactionManager transactionManager;
     Http http;
 
     @BeforeEach
@@ -135,6 +139,82 @@ class InquiryProjectionTest {
         assertThat(Instant.parse(view.get("updatedAt").asString())).isEqualTo(Instant.parse("2026-11-02T09:04:00Z"));
         assertThat(view.get("comments")).extracting(comment -> comment.get("body").asString())
                 .containsExactly("first", "second", "third");
+    }
+
+    @Test
+    void anInquirysWholeLifeInOneBatch_isHeldAsOneRow_andStoredAsItsEventsOneByOneStoreIt() {
+        org.axonframework.eventhandling.AnnotationEventHandlerAdapter handlers =
+                new org.axonframework.eventhandling.AnnotationEventHandlerAdapter(projection);
+        InquiryEvents oneBatch = everyKindOfChange("inq-held-batch");
+        InquiryEvents oneByOne = everyKindOfChange("inq-held-single");
+        long last = oneBatch.messages().size() - 1;
+        java.util.concurrent.atomic.AtomicLong heldVersion = new java.util.concurrent.atomic.AtomicLong(-1);
+
+        new org.springframework.transaction.support.TransactionTemplate(transactionManager)
+                .executeWithoutResult(status -> writes.deferring(() -> {
+                    oneBatch.messages().forEach(message -> handle(handlers, message));
+                    writes.heldBackRow("inquiry_view", "inq-held-batch", HeldBackInquiry.class)
+                            .ifPresent(row -> heldVersion.set((Long) row.parameters()[33]));
+                }));
+        oneByOne.messages().forEach(message -> handle(handlers, message));
+
+        assertThat(heldVersion.get()).as("every change of the batch went into the held-back row").isEqualTo(last);
+        Map<String, Object> batched = viewRow("inq-held-batch");
+        assertThat(batched).isEqualTo(viewRow("inq-held-single")).containsEntry("version", last)
+                .containsEntry("status", "CLOSED").containsEntry("assignee_id", "agent-7")
+                .containsEntry("attachment_count", 1).containsEntry("not_entitled_reason", "EXHAUSTED");
+        assertThat((BigDecimal) batched.get("hours_logged")).isEqualByComparingTo("3.75");
+    }
+
+    /** Every change of the view an event makes through an update, in one inquiry's life. */
+    private static InquiryEvents everyKindOfChange(String id) {
+        Instant due = Instant.parse("2026-11-20T09:00:00Z");
+        return new InquiryEvents(id)
+                .then(InquiryEvents.created(id, "client-1", "contact-1", Priority.MEDIUM))
+                .then(new InquiryReassigned(id, "L1.Studio", "L2.Platform", "platform"))
+                .then(new InquiryAssigned(id, "L2.Platform", null, "agent-7"))
+                .then(new CommentAdded(id, id + "-c", "Looking", Visibility.PUBLIC, "agent-7", "AGENT"))
+                .then(new io.client360.kernel.inquiry.AttachmentAdded(id, id + "-a", "log.txt", "text/plain", 12,
+                        "ab", Visibility.PUBLIC, "agent-7", "AGENT"))
+                .then(new io.client360.kernel.inquiry.InquiryEntitled(id, "contract-1", "ent-1", 60, 600, true,
+                        due, due.plusSeconds(3600)))
+                .then(new InquiryPendingClient(id, "AWAITING_INFO", null, due))
+                .then(new ClientResponded(id, "logs", "contact-1", true), "contact-1", "CONTACT")
+                .then(new ClientResponded(id, "more", "contact-1", false), "contact-1", "CONTACT")
+                .then(new io.client360.kernel.inquiry.SlaTargetMet(id, io.client360.kernel.contract.SlaKind.RESPONSE,
+                        due.minusSeconds(60), true))
+                .then(new WorkLogged(id, id + "-w1", new BigDecimal("1.5"), null, "agent-7"))
+                .then(new WorkLogged(id, id + "-w2", new BigDecimal("2.25"), null, "agent-7"))
+                .then(new io.client360.kernel.inquiry.CorrespondenceSent(id, id + "-m", "a@b.test",
+                        io.client360.kernel.inquiry.MailAudience.CONTACT, "Re", "<m@x>", "reply", null))
+                .then(new PriorityChanged(id, Priority.MEDIUM, Priority.HIGH))
+                .then(new io.client360.kernel.inquiry.SlaRetargeted(id, Priority.HIGH, 30, 300, due.plusSeconds(60),
+                        due.plusSeconds(7200)))
+                .then(new InquiryResolved(id, "FIXED", null, false, null, false, due.plusSeconds(86_400)))
+                .then(new io.client360.kernel.inquiry.InquiryReopened(id, "again"))
+                .then(new io.client360.kernel.inquiry.SlaTargetMet(id,
+                        io.client360.kernel.contract.SlaKind.RESOLUTION, due.plusSeconds(100), true))
+                .then(new io.client360.kernel.inquiry.InquiryNotEntitled(id,
+                        io.client360.kernel.contract.NotEntitledReason.EXHAUSTED))
+                .then(new InquiryResolved(id, "FIXED", null, false, null, false, due.plusSeconds(90_000)))
+                .then(new InquiryClosed(id, "FIXED", true));
+    }
+
+    private static void handle(org.axonframework.eventhandling.AnnotationEventHandlerAdapter handlers,
+                               org.axonframework.eventhandling.EventMessage<?> message) {
+        try {
+            handlers.handle(message);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The inquiry's view row, but its id. */
+    private Map<String, Object> viewRow(String id) {
+        Map<String, Object> row = new java.util.TreeMap<>(
+                jdbc.sql("SELECT * FROM inquiry_view WHERE id = ?").param(id).query().singleRow());
+        row.remove("id");
+        return row;
     }
 
     @Test
