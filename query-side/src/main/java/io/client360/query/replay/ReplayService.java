@@ -52,6 +52,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -308,29 +309,38 @@ public class ReplayService {
             if (batch.isEmpty()) {
                 return false;
             }
+            projectTogether(batch, () -> checkpointAfter(batch), event -> checkpointAfter(List.of(event)));
+            return true;
+        }
+
+        /**
+         * {@code events} in one transaction, with their deferred writes and {@code checkpoint}; if one of them cannot
+         * be applied, again each event alone in its own transaction with {@code checkpointOne}, parking the failing
+         * one.
+         */
+        private void projectTogether(List<TrackedEventMessage<?>> events, Runnable checkpoint,
+                                     Consumer<TrackedEventMessage<?>> checkpointOne) {
             try {
                 transactions.executeWithoutResult(status -> inShadow(() -> {
-                    // the handlers' deferred writes go with the batch, into the shadow tables
+                    // the handlers' deferred writes go with the events, into the shadow tables
                     writes.deferring(() -> {
-                        for (TrackedEventMessage<?> event : batch) {
+                        for (TrackedEventMessage<?> event : events) {
                             if (!parkedSequences.containsKey(sequenceOf(event))) {
                                 apply(event);
                             }
                         }
                     });
-                    parkTheParkedSequences(batch);
-                    checkpointAfter(batch);
+                    parkTheParkedSequences(events);
+                    checkpoint.run();
                 }));
             } catch (RuntimeException failed) {
-                // one event of the batch cannot be applied: the batch again, each event alone, parking the failing one
-                for (TrackedEventMessage<?> event : batch) {
+                for (TrackedEventMessage<?> event : events) {
                     transactions.executeWithoutResult(status -> inShadow(() -> {
                         parkOrApply(event);
-                        checkpointAfter(List.of(event));
+                        checkpointOne.accept(event);
                     }));
                 }
             }
-            return true;
         }
 
         /**
@@ -421,27 +431,9 @@ public class ReplayService {
             if (events.isEmpty()) {
                 return;
             }
-            try {
-                transactions.executeWithoutResult(status -> inShadow(() -> {
-                    writes.deferring(() -> {
-                        for (TrackedEventMessage<?> event : events) {
-                            if (!parkedSequences.containsKey(sequenceOf(event))) {
-                                apply(event);
-                            }
-                        }
-                    });
-                    parkTheParkedSequences(events);
-                    checkpoint(worker, end);
-                }));
-            } catch (RuntimeException failed) {
-                // one event of the share cannot be applied: the share again, each event alone, parking the failing one
-                for (TrackedEventMessage<?> event : events) {
-                    transactions.executeWithoutResult(status -> inShadow(() -> {
-                        parkOrApply(event);
-                        checkpoint(worker, event == events.get(events.size() - 1) ? end : event.trackingToken());
-                    }));
-                }
-            }
+            TrackedEventMessage<?> last = events.get(events.size() - 1);
+            projectTogether(events, () -> checkpoint(worker, end),
+                    event -> checkpoint(worker, event == last ? end : event.trackingToken()));
             workerTokens[worker] = end;
         }
 
