@@ -24,8 +24,8 @@ final class HeldBackInquiry implements DeferredWrites.HeldBackRow {
 
     /** Every column; the contact is the survivor's where the contact was merged (read when the insert is sent). */
     static final String INSERT = "INSERT INTO inquiry_view (id, client_id, contact_id, requester_id, product, "
-            + "asset_id, type, channel, subject, description, status, priority, assignment_group, assignee_id, pending_code, "
-            + "follow_up_due, resolution_code, closes_at, hours_logged, contract_id, entitlement_id, "
+            + "asset_id, type, channel, subject, description, status, priority, assignment_group, assignee_id, "
+            + "pending_code, follow_up_due, resolution_code, closes_at, hours_logged, contract_id, entitlement_id, "
             + "not_entitled_reason, response_due, resolution_due, response_met_at, resolution_met_at, sla_paused, "
             + "attachment_count, breach_count, pause_count, created_at, updated_at, version) "
             + "SELECT ?, ?, COALESCE((SELECT survivor_id FROM contact_alias WHERE duplicate_id = ?), ?), "
