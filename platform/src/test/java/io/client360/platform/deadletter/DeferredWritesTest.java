@@ -206,6 +206,43 @@ class DeferredWritesTest {
         assertThat(names()).containsExactly("one", "two");
     }
 
+    @Test
+    void aHeldBackRowIsHandedOutUntilAnotherWriteOfItsKey_andSentAsItIsThen() {
+        Named row = new Named("draft");
+        Named other = new Named("other");
+        writes.deferring(() -> {
+            writes.insertRowInLane("entries", "k1", INSERT, row);
+            writes.insertRowInLane("entries", "k2", INSERT, other);
+            writes.heldBackRow("entries", "k1", Named.class).orElseThrow().name = "final";
+            assertThat(writes.heldBackRow("entries", "k3", Named.class)).as("no row of its key").isEmpty();
+
+            writes.inLaneForKey("entries", "k2", INSERT, "after-other");
+            assertThat(writes.heldBackRow("entries", "k2", Named.class)).as("another write of its key came").isEmpty();
+            assertThat(writes.heldBackRow("entries", "k1", Named.class)).contains(row);
+
+            writes.inLane("entries", INSERT, "keyless");
+            assertThat(writes.heldBackRow("entries", "k1", Named.class)).as("a write without a key came").isEmpty();
+            assertThat(names()).isEmpty();
+        });
+
+        assertThat(names()).containsExactly("final", "other", "after-other", "keyless");
+        writes.deferring(() -> assertThat(writes.heldBackRow("entries", "k1", Named.class)).as("sent").isEmpty());
+    }
+
+    /** A row whose one parameter is read when it is sent. */
+    private static final class Named implements DeferredWrites.HeldBackRow {
+        private String name;
+
+        Named(String name) {
+            this.name = name;
+        }
+
+        @Override
+        public Object[] parameters() {
+            return new Object[]{name};
+        }
+    }
+
     private static List<String> names() {
         return jdbc.queryForList("SELECT name FROM entry ORDER BY position", String.class);
     }
