@@ -36,6 +36,8 @@ import io.client360.query.web.Rebuildable;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
+import java.util.Optional;
+import java.util.function.Consumer;
 
 import static io.client360.query.web.Timestamps.column;
 
@@ -96,13 +98,9 @@ class InquiryProjection implements Rebuildable {
                 event.commentId(), event.inquiryId(), seq, event.body(), event.visibility().name(),
                 event.authorId(), event.authorKind(), column(at), event.commentId());
         // only the inquiry's time and version: of the comments of a batch, the view takes the last one's
-        java.util.Optional<HeldBackInquiry> held = heldBack(event.inquiryId());
-        if (held.isPresent()) {
-            held.get().apply(seq, at, row -> { });
-        } else {
-            writes.lastWinsInLane(VIEW, event.inquiryId(), updateStatement(null),
-                    updateParameters(event.inquiryId(), seq, at));
-        }
+        heldBack(event.inquiryId()).ifPresentOrElse(row -> row.apply(seq, at, unchanged -> { }),
+                () -> writes.lastWinsInLane(VIEW, event.inquiryId(), updateStatement(null),
+                        updateParameters(event.inquiryId(), seq, at)));
     }
 
     @EventHandler
@@ -185,13 +183,9 @@ class InquiryProjection implements Rebuildable {
     }
 
     private void versionOnly(String inquiryId, long seq) {
-        java.util.Optional<HeldBackInquiry> held = heldBack(inquiryId);
-        if (held.isPresent()) {
-            held.get().versionOnly(seq);
-            return;
-        }
-        writes.lastWinsInLane(VIEW, inquiryId, "UPDATE inquiry_view SET version = ? WHERE id = ? AND version < ?", seq,
-                inquiryId, seq);
+        heldBack(inquiryId).ifPresentOrElse(row -> row.versionOnly(seq),
+                () -> writes.lastWinsInLane(VIEW, inquiryId,
+                        "UPDATE inquiry_view SET version = ? WHERE id = ? AND version < ?", seq, inquiryId, seq));
     }
 
     @EventHandler
@@ -343,18 +337,15 @@ class InquiryProjection implements Rebuildable {
      * batch's other writes ({@link DeferredWrites}); or, while the row's insert is held back with them, {@code change}
      * to the row it will insert, which must leave it as {@code assignments} would.
      */
-    private void update(String inquiryId, long seq, Instant at, java.util.function.Consumer<HeldBackInquiry> change,
+    private void update(String inquiryId, long seq, Instant at, Consumer<HeldBackInquiry> change,
                         String assignments, Object... values) {
-        java.util.Optional<HeldBackInquiry> held = heldBack(inquiryId);
-        if (held.isPresent()) {
-            held.get().apply(seq, at, change);
-        } else {
-            writes.inLaneForKey(VIEW, inquiryId, updateStatement(assignments),
-                    updateParameters(inquiryId, seq, at, values));
-        }
+        heldBack(inquiryId).ifPresentOrElse(row -> row.apply(seq, at, change),
+                () -> writes.inLaneForKey(VIEW, inquiryId, updateStatement(assignments),
+                        updateParameters(inquiryId, seq, at, values)));
     }
 
-    private java.util.Optional<HeldBackInquiry> heldBack(String inquiryId) {
+    /** The inquiry's view row while its insert is held back with the batch, which its events then change. */
+    private Optional<HeldBackInquiry> heldBack(String inquiryId) {
         return writes.heldBackRow(VIEW, inquiryId, HeldBackInquiry.class);
     }
 
