@@ -1,6 +1,6 @@
 # One image recipe for either side, built from the repository root:
 #   docker build --build-arg SIDE=command-side .   (or SIDE=query-side; docker-compose.yml does both)
-FROM eclipse-temurin:21-jdk AS build
+FROM eclipse-temurin:25-jdk AS build
 ARG SIDE
 WORKDIR /src
 # the dependency layer: poms and the wrapper first, so a source change does not download the world again
@@ -16,7 +16,7 @@ RUN ./mvnw -q -B -pl "${SIDE}" -am dependency:go-offline -DexcludeGroupIds=io.cl
 COPY . .
 RUN ./mvnw -q -B -DskipTests -pl "${SIDE}" -am package && cp "${SIDE}"/target/"${SIDE}"-*-exec.jar /app.jar
 
-FROM eclipse-temurin:21-jre
+FROM eclipse-temurin:25-jre
 ARG SIDE
 ENV CLIENT360_SIDE=${SIDE}
 RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/* \
