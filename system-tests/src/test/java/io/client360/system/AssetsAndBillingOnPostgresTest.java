@@ -8,7 +8,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -24,7 +28,7 @@ import static org.awaitility.Awaitility.await;
 /**
  * Assets and billing accounts end to end on PostgreSQL: every path of the API section, the contact 360's assets and
  * balances with their actions, the client 360's totals, time travel of a balance, overdue units, idempotent payments,
- * asset coverage of contracts, and every refusal with its code.
+ * asset coverage of contracts, snapshots of a long account, and every refusal with its code.
  */
 class AssetsAndBillingOnPostgresTest {
 
@@ -36,7 +40,8 @@ class AssetsAndBillingOnPostgresTest {
     @BeforeAll
     static void start() {
         database = PostgresTestDatabase.create("billing");
-        system = RunningSystem.start(database.springProperties());
+        // a billing account's snapshot after every three events, so that a test's account reaches one
+        system = RunningSystem.start(database.springProperties(), List.of("client360.billing.snapshot-threshold=3"));
     }
 
     @AfterAll
@@ -237,6 +242,40 @@ class AssetsAndBillingOnPostgresTest {
         assertThat(unit(past, main).get("balance").asString()).isEqualTo("100.00");
         assertThat(read("/api/billing-accounts/" + id + "/history", h -> h.size() == 4).get(3).get("summary").asString())
                 .contains("Payment of 100.00");
+    }
+
+    @Test
+    void aBillingAccountWithManyBills_isSnapshotted_andAPaymentStillSettlesItsEarliestBillsFirst() throws Exception {
+        String acme = client();
+        JsonNode account = openAccount(acme, contact(acme, ""));
+        String id = account.get("id").asString();
+        String main = account.get("billUnits").get(0).get("billUnitId").asString();
+        for (int i = 1; i <= 4; i++) {
+            Response issued = bill(id, main, "10.00", LocalDate.now().plusDays(10 + i));
+            assertThat(issued.status()).as(issued.toString()).isEqualTo(201);
+        }
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> snapshot(id) != null);
+        JsonNode snapshot = snapshot(id);
+        assertThat(snapshot.get("billingAccountId").asString()).isEqualTo(id);
+        assertThat(snapshot.get("currency").asString()).isEqualTo("EUR");
+        assertThat(snapshot.get("bills").size()).isGreaterThanOrEqualTo(2);
+        assertThat(pay(id, main, "15").status()).isEqualTo(201);
+
+        JsonNode paid = read("/api/billing-accounts/" + id + "?minVersion=5", a -> true);
+        assertThat(unit(paid, main).get("balance").asString()).isEqualTo("25.00");
+        assertThat(unit(paid, main).get("nextDueDate").asString()).isEqualTo(LocalDate.now().plusDays(12).toString());
+    }
+
+    /** The account's latest snapshot as stored, or null before its first. */
+    private static JsonNode snapshot(String accountId) throws Exception {
+        try (Connection connection = database.connect(); PreparedStatement statement = connection.prepareStatement(
+                "SELECT payload FROM snapshotevententry WHERE aggregateidentifier = ? ORDER BY sequencenumber DESC")) {
+            statement.setString(1, accountId);
+            try (ResultSet rows = statement.executeQuery()) {
+                return rows.next() ? JsonMapper.builder().build().readTree(rows.getBytes(1)) : null;
+            }
+        }
     }
 
     @Test

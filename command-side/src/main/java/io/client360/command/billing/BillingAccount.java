@@ -46,7 +46,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.getVersion;
  * unit overdue (a persistent deadline, the day after the due date, UTC); the payment that settles the last overdue
  * bill clears it. Payments are idempotent by payment id. A closed account takes neither bills nor payments.
  */
-@Aggregate(cache = "billingAccountCache")
+@Aggregate(snapshotTriggerDefinition = "billingAccountSnapshotTrigger", cache = "billingAccountCache")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY,
         getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
