@@ -5,6 +5,8 @@ import io.client360.kernel.inquiry.MailAudience;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -40,10 +42,16 @@ public class Outbox {
             rs.getString("mail_references"), rs.getInt("attempts"), rs.getString("last_error"),
             rs.getString("status"), rs.getBoolean("recorded"));
 
-    private final JdbcClient jdbc;
+    /** Claims the due mails a sender found and locked: by their ids alone, see {@link #claimDue}. */
+    static final String CLAIM = "UPDATE mail_outbox SET status = '" + SENDING + "', claimed_at = :at, claim = :claim "
+            + "WHERE mail_id IN (:due)";
 
-    Outbox(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
+
+    Outbox(JdbcClient jdbc, PlatformTransactionManager transactionManager) {
         this.jdbc = jdbc;
+        this.transactions = new TransactionTemplate(transactionManager);
     }
 
     /** A mail to enqueue. */
@@ -99,31 +107,25 @@ public class Outbox {
     }
 
     /**
-     * Due mails, claimed for this sender (a sender claiming the same mails at the same time gets none of them: the
-     * claim only takes mails still pending), and read back by the claim's own mark. The due mails are found first and
-     * claimed by their ids: claimed through {@code IN (SELECT … LIMIT n)} in one statement, PostgreSQL planned a
-     * semi-join that ran the subquery once per pending mail, whenever its statistics were older than the backlog
-     * (18 ms a claim under the write benchmark, 86 ms with 329 mails pending: an eighth of the write side's time in
-     * PostgreSQL).
+     * Due mails, claimed for this sender: found through the due index and locked in one statement, those another sender
+     * holds skipped ({@code FOR UPDATE SKIP LOCKED}), then marked as being sent by their ids alone ({@link #CLAIM}), in
+     * one transaction. A claim that also asked for {@code status = 'PENDING'} was planned on the status index whenever
+     * the statistics were taken while few mails were pending, and read every pending mail to find its fifty (8.7 ms a
+     * claim with 8,684 waiting: a third of a second of each second's statement time under the write benchmark).
      */
     List<Queued> claimDue(Instant now, int limit) {
         String claim = Ids.random();
-        while (true) {
-            List<String> due = jdbc.sql("SELECT mail_id FROM mail_outbox WHERE status = '" + PENDING + "' "
-                            + "AND next_attempt_at <= ? ORDER BY next_attempt_at, created_at LIMIT " + limit)
-                    .params(Timestamp.from(now)).query(String.class).list();
-            if (due.isEmpty()) {
-                return List.of();
+        return transactions.execute(status -> {
+            List<Queued> due = jdbc.sql("SELECT * FROM mail_outbox WHERE status = '" + PENDING + "' "
+                            + "AND next_attempt_at <= ? ORDER BY next_attempt_at, created_at LIMIT " + limit
+                            + " FOR UPDATE SKIP LOCKED")
+                    .params(Timestamp.from(now)).query(QUEUED).list();
+            if (!due.isEmpty()) {
+                jdbc.sql(CLAIM).param("at", Timestamp.from(now)).param("claim", claim)
+                        .param("due", due.stream().map(Queued::mailId).toList()).update();
             }
-            int claimed = jdbc.sql("UPDATE mail_outbox SET status = '" + SENDING + "', claimed_at = :at, "
-                            + "claim = :claim WHERE status = '" + PENDING + "' AND mail_id IN (:due)")
-                    .param("at", Timestamp.from(now)).param("claim", claim).param("due", due).update();
-            if (claimed > 0) {
-                return jdbc.sql("SELECT * FROM mail_outbox WHERE status = '" + SENDING + "' AND claim = ? "
-                        + "ORDER BY next_attempt_at, created_at").params(claim).query(QUEUED).list();
-            }
-            // another sender claimed every one of them in between: those left pending are looked for again
-        }
+            return due;
+        });
     }
 
     /** The mails went out. */

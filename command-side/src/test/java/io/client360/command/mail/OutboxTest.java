@@ -108,6 +108,30 @@ class OutboxTest {
         });
     }
 
+    @org.junit.jupiter.api.Test
+    void aClaim_takesItsMailsByTheirIds_evenWhenTheStatisticsWereTakenWhileNoMailWasPending() {
+        EitherDatabase.on(EitherDatabase.POSTGRES, "outbox", dataSource -> {
+            Outbox outbox = outbox(dataSource);
+            JdbcClient jdbc = JdbcClient.create(dataSource);
+            jdbc.sql("INSERT INTO mail_outbox (mail_id, event_id, recipient, audience, inquiry_id, about, subject, "
+                    + "text_body, html_body, message_id, status, attempts, next_attempt_at, recorded, created_at) "
+                    + "SELECT 'sent-' || g, 'sent-' || g, 'client@example.com', 'REQUESTER', 'inquiry-' || g, 'COMMENT', "
+                    + "'Re: printer', repeat('text ', 100), repeat('<p>html</p>', 50), '<sent-' || g || '@client360.mail>', "
+                    + "'SENT', 1, now(), TRUE, now() FROM generate_series(1, 20000) g").update();
+            jdbc.sql("ANALYZE mail_outbox").update();
+            for (int i = 0; i < 300; i++) {
+                outbox.enqueue(mail("due-" + i, "client" + (i % 7) + "@example.com"), NOW);
+            }
+            List<String> due = jdbc.sql("SELECT mail_id FROM mail_outbox WHERE status = 'PENDING' LIMIT 50")
+                    .query(String.class).list();
+
+            // planned on the status index, the claim read every pending mail to find its fifty (8.7 ms with 8,684)
+            String plan = String.join("\n", jdbc.sql("EXPLAIN " + Outbox.CLAIM).param("at", java.sql.Timestamp.from(NOW))
+                    .param("claim", "claim-1").param("due", due).query(String.class).list());
+            assertThat(plan).contains("mail_outbox_pkey").doesNotContain("mail_outbox_due");
+        });
+    }
+
     private static Outbox.Mail mail(String eventId, String recipient) {
         return new Outbox.Mail(eventId, recipient, MailAudience.REQUESTER, "inquiry-1", "COMMENT", "Re: printer",
                 new MailTemplates.Body("text", "<p>html</p>"));
@@ -123,6 +147,6 @@ class OutboxTest {
                 .table("flyway_eventstore_history").load().migrate();
         Flyway.configure().dataSource(dataSource).locations("classpath:db/command")
                 .table("flyway_command_history").baselineOnMigrate(true).baselineVersion("0").load().migrate();
-        return new Outbox(JdbcClient.create(dataSource));
+        return new Outbox(JdbcClient.create(dataSource), new org.springframework.jdbc.support.JdbcTransactionManager(dataSource));
     }
 }
