@@ -233,6 +233,31 @@ class OutboundMailTest {
     }
 
     @Test
+    void mailsToSeveralInquiries_areRecordedOnEachInquiry_inTheOrderTheyWereQueued() {
+        String gus = "gus-" + UUID.randomUUID() + "@acme.test";
+        String contact = contact(gus, false);
+        List<String> inquiries = java.util.stream.IntStream.range(0, 4).mapToObj(i -> inquiry(contact)).toList();
+        for (int i = 0; i < 8; i++) {
+            for (String inquiry : inquiries) {
+                comment(inquiry, "Round " + i, "PUBLIC");
+            }
+        }
+        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql(
+                "SELECT COUNT(*) FROM mail_outbox WHERE recipient = ?").param(gus).query(Long.class).single() >= 32);
+
+        for (String inquiry : inquiries) {
+            List<String> queued = jdbc.sql("SELECT mail_id FROM mail_outbox WHERE inquiry_id = ? AND recipient = ? "
+                    + "ORDER BY created_at, mail_id").params(inquiry, gus).query(String.class).list();
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(jdbc.sql(
+                            "SELECT payload FROM domainevententry WHERE aggregateidentifier = ? "
+                                    + "AND payloadtype LIKE '%CorrespondenceSent' ORDER BY sequencenumber")
+                    .param(inquiry).query((rs, row) -> new String(rs.getBytes(1), java.nio.charset.StandardCharsets.UTF_8))
+                    .list().stream().map(payload -> queued.stream().filter(payload::contains).findFirst().orElse(payload))
+                    .filter(queued::contains).toList()).as(inquiry).isEqualTo(queued));
+        }
+    }
+
+    @Test
     void theOutboxGauges_countEachStatus_theSentOnesWithoutCountingTheWholeOutboxEachTime() {
         String gil = "gil-" + UUID.randomUUID() + "@acme.test";
         String inquiry = inquiry(contact(gil, false));
