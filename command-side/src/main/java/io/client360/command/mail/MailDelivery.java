@@ -28,14 +28,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.Predicate;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -57,11 +54,13 @@ class MailDelivery extends Periodic {
     /** Full batches one round takes before it yields to the send interval. */
     static final int BATCHES_PER_ROUND = 20;
     /**
-     * Threads recording a batch's outcomes, an inquiry's mails on one of them in order. A record is a command and a
-     * commit: one at a time the sender recorded about 77 mails a second (13 ms each, mostly waiting for the commit),
-     * fewer than the write benchmark's mix queues (290 a second), so the outbox only grew under load.
+     * Threads delivering a round's due mails at once, each batch over an SMTP connection of its own, and recording
+     * their outcomes; an inquiry's mails always go to the same one, in their order. One at a time the sender sent
+     * and recorded about 70 mails a second under the write benchmark (half of it waiting for the SMTP server's
+     * answers, most of the rest for each record command's commit), fewer than the write mix queues (about 300 a
+     * second), so the outbox only grew under load.
      */
-    static final int RECORDERS = 4;
+    static final int SENDERS = 4;
 
     private final Outbox outbox;
     private final JavaMailSender mailSender;
@@ -70,7 +69,7 @@ class MailDelivery extends Periodic {
     private final Map<String, AtomicLong> counts = new ConcurrentHashMap<>();
     private volatile Instant countedAt = Instant.EPOCH;
     private boolean sentCounted;
-    private ExecutorService recorders;
+    private ExecutorService senders;
 
     MailDelivery(Outbox outbox, JavaMailSender mailSender, CommandGateway commands, MailProperties properties,
                MeterRegistry meters) {
@@ -98,14 +97,15 @@ class MailDelivery extends Periodic {
         }
         outbox.releaseStaleClaims(now);
         for (int batch = 0; batch < BATCHES_PER_ROUND; batch++) {
-            List<Outbox.Queued> due = outbox.claimDue(Instant.now(), BATCH);
-            deliver(due);
-            if (due.size() < BATCH) {
+            List<Outbox.Queued> due = outbox.claimDue(Instant.now(), BATCH * SENDERS);
+            deliverAtOnce(due);
+            if (due.size() < BATCH * SENDERS) {
                 break;
             }
         }
-        outbox.recorded(recorded(outbox.unrecorded(BATCH),
-                mail -> record(mail, Outbox.SENT.equals(mail.status()), mail.attempts(), mail.lastError())));
+        outbox.recorded(outbox.unrecorded(BATCH).stream()
+                .filter(mail -> record(mail, Outbox.SENT.equals(mail.status()), mail.attempts(), mail.lastError()))
+                .map(Outbox.Queued::mailId).toList());
         if (Duration.between(countedAt, now).toSeconds() >= 5) {
             outbox.countsInFlightAndFailed().forEach((status, count) -> counts.get(status).set(count));
             countedAt = now;
@@ -148,36 +148,36 @@ class MailDelivery extends Periodic {
         outbox.sent(sent.stream().map(Outbox.Queued::mailId).toList(), Instant.now());
         counts.get(Outbox.SENT).addAndGet(sent.size());
         failures.forEach(this::failedAttempt);
-        outbox.recorded(recorded(sent, mail -> record(mail, true, mail.attempts() + 1, null)));
+        outbox.recorded(sent.stream().filter(mail -> record(mail, true, mail.attempts() + 1, null))
+                .map(Outbox.Queued::mailId).toList());
     }
 
     /**
-     * Records the mails' outcomes, the inquiries at once on {@link #RECORDERS} threads and each inquiry's mails in
-     * their order; answers the mails recorded (the others are tried again next round).
+     * Delivers the due mails in up to {@link #SENDERS} batches at once, an inquiry's mails in the same batch in their
+     * order (so that its recorded correspondence follows the order its mails were queued in). A batch that fails is
+     * logged; its mails are claimed again once their claim is stale, as after a stopped sender.
      */
-    private List<String> recorded(List<Outbox.Queued> mails, Predicate<Outbox.Queued> record) {
-        Map<String, List<Outbox.Queued>> byInquiry = mails.stream().collect(Collectors.groupingBy(
-                Outbox.Queued::inquiryId, LinkedHashMap::new, Collectors.toList()));
-        List<Future<List<String>>> inquiries = new ArrayList<>();
-        for (List<Outbox.Queued> ofInquiry : byInquiry.values()) {
-            Supplier<List<String>> recording = () -> ofInquiry.stream().filter(record).map(Outbox.Queued::mailId)
-                    .toList();
+    private void deliverAtOnce(List<Outbox.Queued> due) {
+        Map<Integer, List<Outbox.Queued>> batches = due.stream().collect(Collectors.groupingBy(
+                mail -> Math.floorMod(mail.inquiryId().hashCode(), SENDERS), LinkedHashMap::new, Collectors.toList()));
+        if (senders == null || batches.size() < 2) {
             // without the threads (a round run before the start, as tests do) one after the other on this one
-            inquiries.add(recorders == null ? CompletableFuture.completedFuture(recording.get())
-                    : recorders.submit(recording::get));
+            batches.values().forEach(this::deliver);
+            return;
         }
-        List<String> recorded = new ArrayList<>();
-        for (Future<List<String>> inquiry : inquiries) {
+        List<Future<?>> delivering = new ArrayList<>();
+        batches.values().forEach(batch -> delivering.add(senders.submit(() -> deliver(batch))));
+        for (Future<?> batch : delivering) {
             try {
-                recorded.addAll(inquiry.get());
-            } catch (ExecutionException | CancellationException notRecorded) {
-                log.warn("Recording mails failed, retried next round: {}", notRecorded.getMessage());
-            } catch (InterruptedException stopping) {
+                batch.get();
+            } catch (ExecutionException failed) {
+                log.warn("A batch of mails failed; its mails are claimed again once their claim is stale: {}",
+                        failed.getCause() == null ? failed.getMessage() : failed.getCause().getMessage());
+            } catch (CancellationException | InterruptedException stopping) {
                 Thread.currentThread().interrupt();
-                break;
+                return;
             }
         }
-        return recorded;
     }
 
     @Override
@@ -185,8 +185,8 @@ class MailDelivery extends Periodic {
         if (!enabled()) {
             return;
         }
-        recorders = Executors.newFixedThreadPool(RECORDERS, runnable -> {
-            Thread thread = new Thread(runnable, "mail-record");
+        senders = Executors.newFixedThreadPool(SENDERS, runnable -> {
+            Thread thread = new Thread(runnable, "mail-sender-batch");
             thread.setDaemon(true);
             return thread;
         });
@@ -196,8 +196,8 @@ class MailDelivery extends Periodic {
     @Override
     public void stop() {
         super.stop();
-        if (recorders != null) {
-            recorders.shutdownNow();
+        if (senders != null) {
+            senders.shutdownNow();
         }
     }
 

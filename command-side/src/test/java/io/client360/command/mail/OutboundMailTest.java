@@ -214,12 +214,12 @@ class OutboundMailTest {
         String fay = "fay-" + UUID.randomUUID() + "@acme.test";
         String inquiry = inquiry(contact(fay, false));
         duringAnSmtpOutage(() -> {
-            for (int i = 0; i < MailDelivery.BATCH + 15; i++) {
+            for (int i = 0; i < MailDelivery.BATCH * MailDelivery.SENDERS + 15; i++) {
                 comment(inquiry, "Backlog " + i, "PUBLIC");
             }
             await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql(
                     "SELECT COUNT(*) FROM mail_outbox WHERE inquiry_id = ? AND recipient = ?").params(inquiry, fay)
-                    .query(Long.class).single() >= MailDelivery.BATCH + 15);
+                    .query(Long.class).single() >= MailDelivery.BATCH * MailDelivery.SENDERS + 15);
         });
         long queued = jdbc.sql("SELECT COUNT(*) FROM mail_outbox WHERE inquiry_id = ? AND recipient = ?")
                 .params(inquiry, fay).query(Long.class).single();
@@ -229,7 +229,7 @@ class OutboundMailTest {
                 == queued);
         assertThat(mailsTo(fay)).hasSize((int) queued);
         assertThat(mailsTo(fay).stream().map(OutboundMailTest::bodyOf).filter(body -> body.contains("Backlog "))
-                .distinct().count()).isEqualTo(MailDelivery.BATCH + 15);
+                .distinct().count()).isEqualTo(MailDelivery.BATCH * MailDelivery.SENDERS + 15);
     }
 
     @Test
