@@ -27,7 +27,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -173,7 +172,7 @@ class MailDelivery extends Periodic {
             } catch (ExecutionException failed) {
                 log.warn("A batch of mails failed; its mails are claimed again once their claim is stale: {}",
                         failed.getCause() == null ? failed.getMessage() : failed.getCause().getMessage());
-            } catch (CancellationException | InterruptedException stopping) {
+            } catch (InterruptedException stopping) {
                 Thread.currentThread().interrupt();
                 return;
             }
@@ -185,11 +184,7 @@ class MailDelivery extends Periodic {
         if (!enabled()) {
             return;
         }
-        senders = Executors.newFixedThreadPool(SENDERS, runnable -> {
-            Thread thread = new Thread(runnable, "mail-sender-batch");
-            thread.setDaemon(true);
-            return thread;
-        });
+        senders = Executors.newFixedThreadPool(SENDERS, daemonThreads("mail-sender-batch"));
         super.start();
     }
 

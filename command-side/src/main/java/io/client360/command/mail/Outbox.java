@@ -1,6 +1,5 @@
 package io.client360.command.mail;
 
-import io.client360.platform.ids.Ids;
 import io.client360.kernel.inquiry.MailAudience;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -43,7 +42,7 @@ public class Outbox {
             rs.getString("status"), rs.getBoolean("recorded"));
 
     /** Claims the due mails a sender found and locked: by their ids alone, see {@link #claimDue}. */
-    static final String CLAIM = "UPDATE mail_outbox SET status = '" + SENDING + "', claimed_at = :at, claim = :claim "
+    static final String CLAIM = "UPDATE mail_outbox SET status = '" + SENDING + "', claimed_at = :at "
             + "WHERE mail_id IN (:due)";
 
     private final JdbcClient jdbc;
@@ -114,15 +113,14 @@ public class Outbox {
      * claim with 8,684 waiting: a third of a second of each second's statement time under the write benchmark).
      */
     List<Queued> claimDue(Instant now, int limit) {
-        String claim = Ids.random();
         return transactions.execute(status -> {
             List<Queued> due = jdbc.sql("SELECT * FROM mail_outbox WHERE status = '" + PENDING + "' "
                             + "AND next_attempt_at <= ? ORDER BY next_attempt_at, created_at LIMIT " + limit
                             + " FOR UPDATE SKIP LOCKED")
                     .params(Timestamp.from(now)).query(QUEUED).list();
             if (!due.isEmpty()) {
-                jdbc.sql(CLAIM).param("at", Timestamp.from(now)).param("claim", claim)
-                        .param("due", due.stream().map(Queued::mailId).toList()).update();
+                jdbc.sql(CLAIM).param("at", Timestamp.from(now)).param("due", due.stream().map(Queued::mailId).toList())
+                        .update();
             }
             return due;
         });

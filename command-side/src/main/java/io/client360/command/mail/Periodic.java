@@ -7,6 +7,7 @@ import org.springframework.context.SmartLifecycle;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -43,14 +44,19 @@ abstract class Periodic implements SmartLifecycle {
         if (!enabled()) {
             return;
         }
-        scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, threadName);
-            thread.setDaemon(true);
-            return thread;
-        });
+        scheduler = Executors.newSingleThreadScheduledExecutor(daemonThreads(threadName));
         long interval = Math.max(50, interval().toMillis());
         scheduler.scheduleWithFixedDelay(this::guardedRound, Math.min(interval, 2000), interval, TimeUnit.MILLISECONDS);
         running = true;
+    }
+
+    /** Daemon threads of one name: a round's own helpers, and the rounds' thread itself. */
+    static ThreadFactory daemonThreads(String name) {
+        return runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        };
     }
 
     private void guardedRound() {
