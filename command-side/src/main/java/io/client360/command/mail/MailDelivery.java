@@ -188,6 +188,7 @@ class MailDelivery extends Periodic {
         super.start();
     }
 
+    /** After the round under way, which waits for its batches ({@link Periodic#stop}). */
     @Override
     public void stop() {
         super.stop();

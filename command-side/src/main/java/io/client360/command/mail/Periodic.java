@@ -19,6 +19,8 @@ import java.util.concurrent.TimeUnit;
 abstract class Periodic implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(Periodic.class);
+    /** How long a stop waits for the round under way to end by itself before interrupting it. */
+    private static final Duration STOP_WAIT = Duration.ofSeconds(10);
 
     private final String threadName;
     private ScheduledExecutorService scheduler;
@@ -67,10 +69,23 @@ abstract class Periodic implements SmartLifecycle {
         }
     }
 
+    /**
+     * No round starts after this; the one under way may end (an interrupted one would fail what it is in the middle
+     * of, the recording of mails sent, say, and log it), and is interrupted only if it takes longer than
+     * {@link #STOP_WAIT}.
+     */
     @Override
     public void stop() {
         if (scheduler != null) {
-            scheduler.shutdownNow();
+            scheduler.shutdown();
+            try {
+                if (!scheduler.awaitTermination(STOP_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                    scheduler.shutdownNow();
+                }
+            } catch (InterruptedException e) {
+                scheduler.shutdownNow();
+                Thread.currentThread().interrupt();
+            }
         }
         running = false;
     }
