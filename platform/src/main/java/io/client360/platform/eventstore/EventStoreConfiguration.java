@@ -74,7 +74,7 @@ public class EventStoreConfiguration {
     /**
      * The store that processors tail, through a shared cache of recent events ({@code cached-events}) that one
      * producer fills; the producer's reads are bounded ({@link BoundedTailReads}) so that the cache stays bounded.
-     * On PostgreSQL it announces its appends and is woken by the other side's ({@link StoreNotifications}), and then
+     * On PostgreSQL it is woken by the appends the store announces ({@link StoreNotifications}), and then
      * polls only as a safety net ({@code notified-fetch-delay-ms}).
      */
     @Bean
@@ -88,7 +88,7 @@ public class EventStoreConfiguration {
                 .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
                 .spanFactory(configuration.getComponent(EventBusSpanFactory.class))
                 .fetchDelay(notifications.active() ? Math.max(fetchDelayMs, notifiedFetchDelayMs) : fetchDelayMs)
-                .cachedEvents(cachedEvents), notifications);
+                .cachedEvents(cachedEvents));
         notifications.onAppended(store::wake);
         return store;
     }

@@ -1,12 +1,10 @@
 package io.client360.platform.eventstore;
 
-import io.client360.platform.ids.Ids;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -15,16 +13,18 @@ import java.sql.Statement;
 
 /**
  * Appends announced through PostgreSQL's {@code LISTEN}/{@code NOTIFY}, so that the other side's store producer reads
- * new events when they commit instead of polling every few milliseconds for them. An append issues
- * {@code NOTIFY client360_events} in its own transaction (PostgreSQL delivers it at the commit, once per transaction);
- * one thread per side holds a connection that listens, and wakes the store when another process announced an append
- * (its own commits wake it already), at most once every {@code client360.eventstore.fetch-delay-ms}: the appends of
- * that interval are read together.
+ * new events when they commit instead of polling every few milliseconds for them. The store announces them itself: a
+ * trigger on its events table runs {@code NOTIFY client360_events} for every statement that appends (PostgreSQL
+ * delivers it at the commit, once per transaction; event store migration V4), so an append costs its writer no round
+ * trip of its own. One thread per side holds a connection that listens, and wakes the store when an append committed,
+ * at most once every {@code client360.eventstore.fetch-delay-ms}: the appends of that interval are read together. A
+ * side is also told of its own appends, which its commits woke it for already: at most one read more per interval.
  * <p>
  * Active on PostgreSQL with {@code client360.eventstore.notifications} on (the default); elsewhere (the embedded H2
- * database) nothing is sent and the store polls every {@code client360.eventstore.fetch-delay-ms} as before. The poll
- * stays as a safety net while notifications are active, every {@code client360.eventstore.notified-fetch-delay-ms}:
- * a lost listening connection is reopened, and until then the poll finds what was missed.
+ * database) nothing is listened for and the store polls every {@code client360.eventstore.fetch-delay-ms} as before.
+ * The poll stays as a safety net while notifications are active, every
+ * {@code client360.eventstore.notified-fetch-delay-ms}: a lost listening connection is reopened, and until then the
+ * poll finds what was missed.
  */
 public class StoreNotifications implements SmartLifecycle {
 
@@ -33,10 +33,7 @@ public class StoreNotifications implements SmartLifecycle {
     private static final int WAIT_MS = 1_000;
 
     private final DataSource dataSource;
-    private final JdbcTemplate jdbc;
     private final boolean active;
-    /** This process's own announcements carry it, and its listener skips them: its own commits wake it already. */
-    private final String instance = Ids.random();
     private final long coalesceMs;
     private volatile Runnable wake = () -> {
     };
@@ -46,7 +43,6 @@ public class StoreNotifications implements SmartLifecycle {
     StoreNotifications(DataSource dataSource, boolean enabled, long coalesceMs) {
         this.dataSource = dataSource;
         this.coalesceMs = coalesceMs;
-        this.jdbc = new JdbcTemplate(dataSource);
         this.active = enabled && isPostgres(dataSource);
     }
 
@@ -63,16 +59,9 @@ public class StoreNotifications implements SmartLifecycle {
         return active;
     }
 
-    /** What to do when another process's append committed. */
+    /** What to do when an append committed. */
     void onAppended(Runnable wake) {
         this.wake = wake;
-    }
-
-    /** Announces an append; delivered to the listeners when the current transaction commits. */
-    void appended() {
-        if (active) {
-            jdbc.execute("NOTIFY " + CHANNEL + ", '" + instance + "'");
-        }
     }
 
     @Override
@@ -98,7 +87,7 @@ public class StoreNotifications implements SmartLifecycle {
                 wake.run();
                 while (running) {
                     PGNotification[] notifications = postgres.getNotifications(WAIT_MS);
-                    if (fromAnother(notifications)) {
+                    if (notifications != null && notifications.length > 0) {
                         wake.run();
                         // the appends that commit meanwhile are read together by the next wake: at most one read
                         // per interval however many commits there are
@@ -113,18 +102,6 @@ public class StoreNotifications implements SmartLifecycle {
                 }
             }
         }
-    }
-
-    private boolean fromAnother(PGNotification[] notifications) {
-        if (notifications == null) {
-            return false;
-        }
-        for (PGNotification notification : notifications) {
-            if (!instance.equals(notification.getParameter())) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static void pause(long ms) {

@@ -218,7 +218,7 @@ class TypeSkippingStreamTest {
     }
 
     /** A store on a test database of its own, shut down (its producer stopped) before the database goes. */
-    private record OpenStore(PostgresTestDatabase database, WakeableEventStore store) implements AutoCloseable {
+    record OpenStore(PostgresTestDatabase database, WakeableEventStore store) implements AutoCloseable {
 
         static OpenStore create(String name) {
             PostgresTestDatabase database = PostgresTestDatabase.create(name);
@@ -236,7 +236,7 @@ class TypeSkippingStreamTest {
     }
 
     /** One count (a Long event) of an aggregate of its own. */
-    private static void publishCount(WakeableEventStore store, int count) {
+    static void publishCount(WakeableEventStore store, int count) {
         store.publish(new GenericDomainEventMessage<>("Counter", "counter-" + count, 0, (long) count));
     }
 
@@ -249,7 +249,6 @@ class TypeSkippingStreamTest {
                 .snapshotSerializer(serializer)
                 .connectionProvider(new DataSourceConnectionProvider(dataSource))
                 .transactionManager(NoTransactionManager.INSTANCE), new EventSchema(), 0);
-        return new WakeableEventStore(EmbeddedEventStore.builder().storageEngine(engine),
-                new StoreNotifications(dataSource, false, 10));
+        return new WakeableEventStore(EmbeddedEventStore.builder().storageEngine(engine));
     }
 }
