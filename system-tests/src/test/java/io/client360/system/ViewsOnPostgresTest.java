@@ -209,5 +209,12 @@ class ViewsOnPostgresTest {
         assertThat(response.get().headers().firstValue("Content-Type")).hasValueSatisfying(type ->
                 assertThat(type).startsWith("text/event-stream"));
         assertThat(change).contains("InquiryCreated").contains(id);
+        // the stream's processor keeps its position in memory: no token row, no transaction per event
+        try (java.sql.Connection connection = database.connect();
+             java.sql.ResultSet tokens = connection.createStatement().executeQuery(
+                     "SELECT COUNT(*) FROM tokenentry WHERE processorname = 'client360-stream'")) {
+            tokens.next();
+            assertThat(tokens.getLong(1)).isZero();
+        }
     }
 }

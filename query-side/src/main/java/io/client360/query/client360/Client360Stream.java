@@ -40,7 +40,7 @@ import java.util.concurrent.ConcurrentHashMap;
 @ProcessingGroup(Client360Stream.PROCESSING_GROUP)
 public class Client360Stream {
 
-    static final String PROCESSING_GROUP = "client360-stream";
+    public static final String PROCESSING_GROUP = "client360-stream";
 
     private final JdbcClient jdbc;
     private final Readers readers;
