@@ -19,16 +19,14 @@ import org.springframework.context.annotation.Configuration;
 @Configuration
 class StreamProcessorConfiguration {
 
-    private static final String PROCESSOR = Client360Stream.PROCESSING_GROUP;
-
     @Bean
     ConfigurerModule streamStartsAtHead() {
         return configurer -> configurer.eventProcessing()
-                .registerTrackingEventProcessorConfiguration(PROCESSOR,
+                .registerTrackingEventProcessorConfiguration(Client360Stream.PROCESSING_GROUP,
                         config -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
                                 .andBatchSize(100)
                                 .andInitialTrackingToken(StreamableMessageSource::createHeadToken))
-                .registerTokenStore(PROCESSOR, config -> new InMemoryTokenStore())
-                .registerTransactionManager(PROCESSOR, config -> NoTransactionManager.INSTANCE);
+                .registerTokenStore(Client360Stream.PROCESSING_GROUP, config -> new InMemoryTokenStore())
+                .registerTransactionManager(Client360Stream.PROCESSING_GROUP, config -> NoTransactionManager.INSTANCE);
     }
 }
