@@ -204,21 +204,22 @@ class Inquiry {
     }
 
     /**
-     * What became of a mail about the inquiry; recorded whatever the inquiry's status (a mail may leave after it
+     * What became of mails about the inquiry; recorded whatever the inquiry's status (a mail may leave after it
      * closed), once per mail: a retried record changes nothing.
      */
     @CommandHandler
     long handle(RecordCorrespondence command) {
-        if (recordedMails.contains(command.mailId())) {
-            return getVersion();
-        }
-        if (command.failure() == null) {
-            apply(new CorrespondenceSent(inquiryId, command.mailId(), command.to(), command.audience(),
-                    command.subject(), command.messageId(), command.about(), command.causeEventId()));
-        } else {
-            apply(new CorrespondenceFailed(inquiryId, command.mailId(), command.to(), command.audience(),
-                    command.subject(), command.about(), command.causeEventId(), command.attempts(),
-                    command.failure()));
+        for (RecordCorrespondence.Mail mail : command.mails()) {
+            if (recordedMails.contains(mail.mailId())) {
+                continue;
+            }
+            if (mail.failure() == null) {
+                apply(new CorrespondenceSent(inquiryId, mail.mailId(), mail.to(), mail.audience(), mail.subject(),
+                        mail.messageId(), mail.about(), mail.causeEventId()));
+            } else {
+                apply(new CorrespondenceFailed(inquiryId, mail.mailId(), mail.to(), mail.audience(), mail.subject(),
+                        mail.about(), mail.causeEventId(), mail.attempts(), mail.failure()));
+            }
         }
         return getVersion();
     }

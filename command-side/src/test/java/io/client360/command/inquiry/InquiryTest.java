@@ -12,6 +12,10 @@ import io.client360.kernel.inquiry.ChangePriority;
 import io.client360.kernel.inquiry.CreateInquiry;
 import io.client360.kernel.inquiry.ClientResponded;
 import io.client360.kernel.inquiry.CommentAdded;
+import io.client360.kernel.inquiry.CorrespondenceFailed;
+import io.client360.kernel.inquiry.CorrespondenceSent;
+import io.client360.kernel.inquiry.MailAudience;
+import io.client360.kernel.inquiry.RecordCorrespondence;
 import io.client360.kernel.inquiry.InquiryAssigned;
 import io.client360.kernel.inquiry.InquiryClosed;
 import io.client360.kernel.inquiry.InquiryCreated;
@@ -71,6 +75,43 @@ class InquiryTest {
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(created())
                 .expectResultMessagePayload(new CreatedInquiry(ID, 0, GROUP));
+    }
+
+    private static RecordCorrespondence.Mail sent(String mailId) {
+        return new RecordCorrespondence.Mail(mailId, "ada@example.com", MailAudience.REQUESTER, "[ref] Re: Locked out",
+                "COMMENT", "event-" + mailId, "<" + mailId + "@client360.mail>", 1, null);
+    }
+
+    private static CorrespondenceSent sentEvent(String mailId) {
+        return new CorrespondenceSent(ID, mailId, "ada@example.com", MailAudience.REQUESTER, "[ref] Re: Locked out",
+                "<" + mailId + "@client360.mail>", "COMMENT", "event-" + mailId);
+    }
+
+    @Test
+    void recordingCorrespondence_recordsEachMailOfTheBatch_inItsOrder_sentOrGivenUp() {
+        RecordCorrespondence.Mail givenUp = new RecordCorrespondence.Mail("mail-2", "bob@example.com",
+                MailAudience.CONTACT, "[ref] New inquiry", "NEW_INQUIRY", "event-2", null, 5, "550 no such user");
+        fixture.given(created())
+                .when(new RecordCorrespondence(ID, java.util.List.of(sent("mail-1"), givenUp, sent("mail-3"))))
+                .expectEvents(sentEvent("mail-1"),
+                        new CorrespondenceFailed(ID, "mail-2", "bob@example.com", MailAudience.CONTACT,
+                                "[ref] New inquiry", "NEW_INQUIRY", "event-2", 5, "550 no such user"),
+                        sentEvent("mail-3"))
+                .expectResultMessagePayload(3L);
+    }
+
+    @Test
+    void recordingCorrespondence_skipsTheMailsRecordedBefore_andRepeatsInTheBatch() {
+        fixture.given(created(), sentEvent("mail-1"))
+                .when(new RecordCorrespondence(ID, java.util.List.of(sent("mail-1"), sent("mail-2"), sent("mail-2"))))
+                .expectEvents(sentEvent("mail-2"));
+    }
+
+    @Test
+    void recordingCorrespondence_isAllowed_afterTheInquiryClosed() {
+        fixture.given(created(), new InquiryClosed(ID, "FIXED", true))
+                .when(new RecordCorrespondence(ID, java.util.List.of(sent("mail-1"))))
+                .expectEvents(sentEvent("mail-1"));
     }
 
     private static CreateInquiry requestedBy(String contactId, String clientId, Channel channel) {
