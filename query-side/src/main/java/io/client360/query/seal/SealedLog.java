@@ -33,6 +33,8 @@ public class SealedLog {
     private final AuditKey key;
     private final tools.jackson.databind.json.JsonMapper json;
     private volatile Boolean postgres;
+    /** The right edge as this sealer last committed it; null until its first batch. */
+    private volatile Edge edge;
 
     SealedLog(JdbcClient jdbc, JdbcTemplate batches, AuditKey key, tools.jackson.databind.json.JsonMapper json) {
         this.jdbc = jdbc;
@@ -127,17 +129,23 @@ public class SealedLog {
             return;
         }
         Map<String, String> lastLeaf = lastLeavesOf(unsealed.stream().map(SealedLeaf::aggregateId).distinct().toList());
-        Map<Long, String> fresh = new HashMap<>(); // this call's nodes by key(level, index): hex hash
+        // this call's nodes by key(level, index): hex hash, on top of the right edge as last committed, if the log
+        // still ends where it ended then (else another sealer, or a reset, moved it: its nodes are read as stored)
+        Edge before = edge;
+        Edge end = lastLeaf();
+        Map<Long, String> fresh = new HashMap<>(before != null && before.endsLike(end) ? before.nodes() : Map.of());
         List<Object[]> leafRows = new ArrayList<>();
         List<Object[]> nodeRows = new ArrayList<>();
         List<Long> heads = new ArrayList<>();
-        long position = size();
+        long position = end.size();
+        String last = null;
         java.time.OffsetDateTime now = Timestamps.column(Instant.now());
         for (SealedLeaf unchained : unsealed) {
             SealedLeaf leaf = unchained.chainedTo(lastLeaf.get(unchained.aggregateId()));
             String hash = leaf.leafHash();
             lastLeaf.put(leaf.aggregateId(), hash);
             fresh.put(key(0, position), hash);
+            last = hash;
             leafRows.add(new Object[]{position, leaf.eventId(), leaf.aggregateType(), leaf.aggregateId(),
                     leaf.sequence(), leaf.payloadType(), leaf.storedAt(), leaf.actorId(), leaf.payloadSha256(),
                     leaf.metadataSha256(), leaf.previousLeaf(), hash, now});
@@ -160,6 +168,53 @@ public class SealedLog {
         batches.batchUpdate("INSERT INTO sealed_node (level, idx, hash) VALUES (?, ?, ?)",
                 TypedParameters.ofBatch(nodeRows));
         heads.forEach(this::signHead);
+        remember(new Edge(position, last, edgeOf(fresh, position)));
+    }
+
+    /**
+     * Where the log ends and the perfect subtrees that cover it (those of its size's binary digits, the only stored
+     * nodes the next appends combine with): kept between batches, so a batch reads none of them. Before, each batch
+     * read them one statement at a time, about 8 of a batch's 15 statements under the write mix (session 18's count).
+     */
+    private record Edge(long size, String lastLeaf, Map<Long, String> nodes) {
+
+        boolean endsLike(Edge stored) {
+            return size == stored.size() && java.util.Objects.equals(lastLeaf, stored.lastLeaf());
+        }
+    }
+
+    /** The log's size and last leaf as stored (one step back on the primary key), without its nodes. */
+    private Edge lastLeaf() {
+        return jdbc.sql("SELECT position, leaf_hash FROM sealed_leaf ORDER BY position DESC LIMIT 1")
+                .query((rs, row) -> new Edge(rs.getLong(1) + 1, rs.getString(2), Map.of())).optional()
+                .orElse(new Edge(0, null, Map.of()));
+    }
+
+    /** The perfect subtrees of the first {@code size} leaves' binary decomposition, from this call's nodes or stored. */
+    private Map<Long, String> edgeOf(Map<Long, String> fresh, long size) {
+        Map<Long, String> nodes = new HashMap<>();
+        for (int level = 0; size >> level > 0; level++) {
+            if ((size >> level & 1) == 1) {
+                long index = (size >> level) - 1;
+                nodes.put(key(level, index), HexFormat.of().formatHex(perfect(fresh, level, index)));
+            }
+        }
+        return Map.copyOf(nodes);
+    }
+
+    /** The edge becomes this sealer's once its batch's transaction commits (at once without a transaction). */
+    private void remember(Edge committed) {
+        if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
+            org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+                    new org.springframework.transaction.support.TransactionSynchronization() {
+                        @Override
+                        public void afterCommit() {
+                            edge = committed;
+                        }
+                    });
+        } else {
+            edge = committed;
+        }
     }
 
     private boolean postgres() {

@@ -31,9 +31,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Tree heads signed at 1,000 and 5,000 sealed events are proven consistent by the server's proof; a history rewritten
- * before the first head is not consistent with it, and one rewritten between the two heads no longer has the second
- * head's root (on PostgreSQL).
+ * Tree heads signed at 1,000 and 5,000 sealed events are proven consistent by the server's proof, and every stored
+ * subtree and the second head's root are those the leaves alone make (sealed in batches, each on the right edge the one
+ * before kept); a history rewritten before the first head is not consistent with it, and one rewritten between the two
+ * heads no longer has the second head's root (on PostgreSQL).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"spring.config.name=" + QuerySideApplication.CONFIG_NAME, "client360.audit.tree-head-every=1000",
@@ -78,6 +79,14 @@ class SealedLogConsistencyTest {
         assertThat(MerkleLog.verifyConsistency(1000, 5000, first, second, proof)).isTrue();
         List<byte[]> leaves = jdbc.sql("SELECT leaf_hash FROM sealed_leaf WHERE position < 5000 ORDER BY position")
                 .query(String.class).list().stream().map(HexFormat.of()::parseHex).toList();
+        MerkleLog.Nodes recomputed = MerkleLog.nodesOf(leaves);
+        String within = " FROM sealed_node WHERE (idx + 1) * POWER(2, level) <= 5000";
+        jdbc.sql("SELECT level, idx, hash" + within)
+                .query((rs, row) -> assertThat(rs.getString(3)).as("node %d/%d", rs.getInt(1), rs.getLong(2))
+                        .isEqualTo(HexFormat.of().formatHex(recomputed.perfect(rs.getInt(1), rs.getLong(2)))))
+                .list();
+        assertThat(jdbc.sql("SELECT COUNT(*)" + within).query(Long.class).single()).as("every perfect subtree of 5,000 leaves is stored").isEqualTo(5000 - Long.bitCount(5000));
+        assertThat(MerkleLog.root(recomputed, 5000)).as("the head's root, from the leaves alone").isEqualTo(second);
         List<byte[]> rewrittenEarly = new ArrayList<>(leaves);
         rewrittenEarly.set(500, MerkleLog.leafHash("a forged event".getBytes(StandardCharsets.UTF_8)));
         MerkleLog.Nodes early = MerkleLog.nodesOf(rewrittenEarly);
