@@ -174,7 +174,8 @@ class MailPolicy {
         if (!mailing(message)) {
             return;
         }
-        MailedInquiry inquiry = directory.inquiry(event.inquiryId()).orElseThrow();
+        MailedInquiry inquiry = new MailedInquiry(event.inquiryId(), event.clientId(), event.contactId(),
+                event.product(), event.subject(), event.priority().name());
         notice(inquiry, message, "NEW_INQUIRY", "New inquiry", "A new inquiry was opened");
         group(inquiry, event.assignmentGroup(), null, message);
     }
@@ -193,12 +194,13 @@ class MailPolicy {
                 || event.visibility() == Visibility.INTERNAL) {
             return;
         }
-        directory.inquiry(event.inquiryId()).ifPresent(inquiry -> {
+        directory.requested(event.inquiryId()).ifPresent(requested -> {
+            MailedInquiry inquiry = requested.inquiry();
             boolean sensitive = event.visibility() == Visibility.SENSITIVE;
             boolean mayRead = !sensitive || directory.membership(inquiry.contactId(), inquiry.clientId())
                     .map(Membership::showSensitive).orElse(false);
             if (mayRead) {
-                toRequester(inquiry, message, "COMMENT", "Re: " + inquiry.subject(),
+                toRequester(requested, message, "COMMENT", "Re: " + inquiry.subject(),
                         Map.of("author", event.authorId(), "body", event.body()));
             }
         });
@@ -211,8 +213,8 @@ class MailPolicy {
             values.put("pendingCode", event.pendingCode());
             values.put("note", event.note());
             values.put("followUpDue", event.followUpDue());
-            directory.inquiry(event.inquiryId()).ifPresent(inquiry -> toRequester(inquiry, message, "PENDING_CLIENT",
-                    "Your reply is needed: " + inquiry.subject(), values));
+            directory.requested(event.inquiryId()).ifPresent(requested -> toRequester(requested, message,
+                    "PENDING_CLIENT", "Your reply is needed: " + requested.inquiry().subject(), values));
         }
     }
 
@@ -221,26 +223,29 @@ class MailPolicy {
         if (!mailing(message)) {
             return;
         }
-        directory.inquiry(event.inquiryId()).ifPresent(inquiry -> {
+        directory.requested(event.inquiryId()).ifPresent(requested -> {
             Map<String, Object> values = new HashMap<>();
             values.put("resolutionCode", event.resolutionCode());
             values.put("note", event.note());
-            toRequester(inquiry, message, "RESOLUTION", "Resolved: " + inquiry.subject(), values);
-            notice(inquiry, message, "RESOLUTION_NOTICE", "Resolved", "An inquiry was resolved");
+            toRequester(requested, message, "RESOLUTION", "Resolved: " + requested.inquiry().subject(), values);
+            notice(requested.inquiry(), message, "RESOLUTION_NOTICE", "Resolved", "An inquiry was resolved");
         });
     }
 
-    private void toRequester(MailedInquiry inquiry, EventMessage<?> message, String about, String subject,
-                             Map<String, Object> values) {
-        directory.activeContact(inquiry.contactId()).ifPresent(requester -> {
-            String template = switch (about) {
-                case "COMMENT" -> "comment";
-                case "PENDING_CLIENT" -> "pending-client";
-                default -> "resolution";
-            };
-            enqueue(message, requester.email(), MailAudience.REQUESTER, inquiry, about, subject,
-                    templates.render(template, values(inquiry, requester, values), requester.timeZone()));
-        });
+    private void toRequester(MailDirectory.Requested requested, EventMessage<?> message, String about,
+                             String subject, Map<String, Object> values) {
+        Recipient requester = requested.requester();
+        if (requester == null) {
+            return;
+        }
+        String template = switch (about) {
+            case "COMMENT" -> "comment";
+            case "PENDING_CLIENT" -> "pending-client";
+            default -> "resolution";
+        };
+        MailedInquiry inquiry = requested.inquiry();
+        enqueue(message, requester.email(), MailAudience.REQUESTER, inquiry, about, subject,
+                templates.render(template, values(inquiry, requester, values), requester.timeZone()));
     }
 
     private void notice(MailedInquiry inquiry, EventMessage<?> message, String about, String subjectPrefix,

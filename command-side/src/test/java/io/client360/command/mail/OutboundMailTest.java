@@ -180,6 +180,26 @@ class OutboundMailTest {
     }
 
     @Test
+    void aMergedRequester_hearsNoMore_ofItsInquiry_itsSurvivorDoes() {
+        String dee = "dup-" + UUID.randomUUID() + "@acme.test";
+        String duplicate = contact(dee, false);
+        String sam = "sur-" + UUID.randomUUID() + "@acme.test";
+        String survivor = contact(sam, false);
+        String inquiry = inquiry(duplicate);
+        comment(inquiry, "Before the merge", "PUBLIC");
+        awaitMails(dee, 1);
+        Http.Response merged = admin().post("/api/contacts/" + survivor + "/merge",
+                "{\"duplicateId\":\"" + duplicate + "\"}");
+        assertThat(merged.status()).as(merged.toString()).isEqualTo(200);
+
+        comment(inquiry, "After the merge", "PUBLIC");
+
+        assertThat(awaitMails(sam, 1)).anySatisfy(mail -> assertThat(bodyOf(mail)).contains("After the merge"));
+        await().pollDelay(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5)).until(() -> true);
+        assertThat(mailsTo(dee)).noneSatisfy(mail -> assertThat(bodyOf(mail)).contains("After the merge"));
+    }
+
+    @Test
     void aGroupWithAnAddress_hearsOfWorkReassignedToIt() {
         String group = "L2.Mail-" + UUID.randomUUID().toString().substring(0, 8);
         String address = "l2-" + UUID.randomUUID() + "@support.test";
