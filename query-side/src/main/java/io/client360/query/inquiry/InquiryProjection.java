@@ -302,7 +302,8 @@ class InquiryProjection implements Rebuildable {
     @Override
     public java.util.Set<String> readOnlyIndexes() {
         return java.util.Set.of("inquiry_view_client", "inquiry_view_group", "inquiry_view_assignee",
-                "inquiry_view_client_open", "inquiry_comment_inquiry", "inquiry_attachment_inquiry");
+                "inquiry_view_client_open", "inquiry_view_queue", "inquiry_comment_inquiry",
+                "inquiry_attachment_inquiry");
     }
 
     /**

@@ -20,6 +20,14 @@ import java.util.List;
 @Tag(name = "Queues")
 class QueueController {
 
+    /**
+     * A group's open inquiries, most urgent first, then the oldest: on PostgreSQL read in this order from the queue's
+     * own index (V27), whose expression is {@link io.client360.query.web.Urgency#MOST_URGENT_FIRST}.
+     */
+    static final String OPEN_INQUIRIES = "SELECT id, client_id, subject, status, priority, assignee_id, created_at "
+            + "FROM inquiry_view WHERE assignment_group = ? AND status NOT IN ('RESOLVED', 'CLOSED') "
+            + "ORDER BY " + io.client360.query.web.Urgency.MOST_URGENT_FIRST + ", created_at, id";
+
     private final JdbcClient jdbc;
     private final Readers readers;
 
@@ -34,10 +42,7 @@ class QueueController {
         if (!readers.current().isStaff()) {
             throw new Forbidden("Queues are for staff.");
         }
-        List<QueuedInquiry> inquiries = jdbc.sql("SELECT id, client_id, subject, status, priority, assignee_id, created_at "
-                        + "FROM inquiry_view WHERE assignment_group = ? AND status NOT IN ('RESOLVED', 'CLOSED') "
-                        + "ORDER BY " + io.client360.query.web.Urgency.MOST_URGENT_FIRST + ", "
-                        + "created_at, id")
+        List<QueuedInquiry> inquiries = jdbc.sql(OPEN_INQUIRIES)
                 .param(assignmentGroup)
                 .query((rs, row) -> new QueuedInquiry(rs.getString("id"), rs.getString("client_id"),
                         rs.getString("subject"), rs.getString("status"), rs.getString("priority"),
