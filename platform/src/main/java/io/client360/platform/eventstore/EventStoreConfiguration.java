@@ -75,20 +75,22 @@ public class EventStoreConfiguration {
      * The store that processors tail, through a shared cache of recent events ({@code cached-events}) that one
      * producer fills; the producer's reads are bounded ({@link BoundedTailReads}) so that the cache stays bounded.
      * On PostgreSQL it is woken by the appends the store announces ({@link StoreNotifications}), and then
-     * polls only as a safety net ({@code notified-fetch-delay-ms}).
+     * polls only as a safety net ({@code notified-fetch-delay-ms}). This side's own commits wake it at once, or with
+     * {@code commit-wake-delay-ms} above zero at most once per that interval.
      */
     @Bean
     EmbeddedEventStore eventStore(EventStorageEngine storageEngine, Configuration configuration,
                                   StoreNotifications notifications,
                                   @Value("${client360.eventstore.fetch-delay-ms:10}") long fetchDelayMs,
                                   @Value("${client360.eventstore.notified-fetch-delay-ms:1000}") long notifiedFetchDelayMs,
-                                  @Value("${client360.eventstore.cached-events:10000}") int cachedEvents) {
+                                  @Value("${client360.eventstore.cached-events:10000}") int cachedEvents,
+                                  @Value("${client360.eventstore.commit-wake-delay-ms:0}") long commitWakeDelayMs) {
         WakeableEventStore store = new WakeableEventStore(EmbeddedEventStore.builder()
                 .storageEngine(new BoundedTailReads(storageEngine, cachedEvents))
                 .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
                 .spanFactory(configuration.getComponent(EventBusSpanFactory.class))
                 .fetchDelay(notifications.active() ? Math.max(fetchDelayMs, notifiedFetchDelayMs) : fetchDelayMs)
-                .cachedEvents(cachedEvents));
+                .cachedEvents(cachedEvents), commitWakeDelayMs);
         notifications.onAppended(store::wake);
         return store;
     }

@@ -241,14 +241,18 @@ class TypeSkippingStreamTest {
     }
 
     private static WakeableEventStore store(PostgresTestDatabase database) {
+        return new WakeableEventStore(EmbeddedEventStore.builder().storageEngine(engine(database)));
+    }
+
+    /** The storage engine both sides use, on a migrated test database, with no transactions of its own. */
+    static ParsedOnceStorageEngine engine(PostgresTestDatabase database) {
         Migrations.flyway(database, "classpath:db/eventstore", "flyway_eventstore_history", "latest").migrate();
         DriverManagerDataSource dataSource = new DriverManagerDataSource(database.url(), database.username(), "");
         Serializer serializer = Jackson3Serializer.builder().build();
-        ParsedOnceStorageEngine engine = new ParsedOnceStorageEngine(JdbcEventStorageEngine.builder()
+        return new ParsedOnceStorageEngine(JdbcEventStorageEngine.builder()
                 .eventSerializer(serializer)
                 .snapshotSerializer(serializer)
                 .connectionProvider(new DataSourceConnectionProvider(dataSource))
                 .transactionManager(NoTransactionManager.INSTANCE), new EventSchema(), 0);
-        return new WakeableEventStore(EmbeddedEventStore.builder().storageEngine(engine));
     }
 }

@@ -1,0 +1,86 @@
+package io.client360.platform.eventstore;
+
+import io.client360.testing.PostgresTestDatabase;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingEventStream;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.junit.jupiter.api.Test;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A side's own commits wake its store's producer: at once by default, as Axon does, or, with a commit wake delay, at
+ * most once per that interval, all the interval's commits read together and none left out.
+ */
+class CommitWakesTest {
+
+    @Test
+    void tenCommitsWithinTheDelay_areReadTogether_byOneReadOfTheProducer_everyEventDelivered() throws Exception {
+        // one wake: a read that finds the ten events, and one that finds nothing more (the producer reads on at once
+        // after a read that found events)
+        assertThat(producerReadsFor(10, 2_000)).isLessThanOrEqualTo(2);
+    }
+
+    @Test
+    void withoutADelay_eachCommitWakesTheProducer() throws Exception {
+        assertThat(producerReadsFor(10, 0)).isGreaterThanOrEqualTo(5);
+    }
+
+    /** The producer's reads while a tailing stream receives {@code commits} commits of one event, 10 ms apart. */
+    private static int producerReadsFor(int commits, long commitWakeDelayMs) throws Exception {
+        try (PostgresTestDatabase database = PostgresTestDatabase.create("commit_wakes_" + commitWakeDelayMs)) {
+            AtomicInteger reads = new AtomicInteger();
+            WakeableEventStore store = new WakeableEventStore(EmbeddedEventStore.builder()
+                    .storageEngine(countingTailReads(TypeSkippingStreamTest.engine(database), reads))
+                    .fetchDelay(60_000), commitWakeDelayMs);
+            try (TrackingEventStream stream = store.openStream(null)) {
+                TypeSkippingStreamTest.publishCount(store, 0);
+                assertThat(stream.nextAvailable().trackingToken()).isNotNull();
+                // nothing more: the stream tails the producer's cache from here, and the producer waits to be woken
+                assertThat(stream.hasNextAvailable(200, java.util.concurrent.TimeUnit.MILLISECONDS)).isFalse();
+                Thread.sleep(100);
+                reads.set(0);
+
+                for (int count = 1; count <= commits; count++) {
+                    TypeSkippingStreamTest.publishCount(store, count);
+                    Thread.sleep(10);
+                }
+
+                List<Object> delivered = new ArrayList<>();
+                while (delivered.size() < commits && stream.hasNextAvailable(10, java.util.concurrent.TimeUnit.SECONDS)) {
+                    TrackedEventMessage<?> event = stream.nextAvailable();
+                    delivered.add(event.getPayload());
+                }
+                assertThat(delivered).hasSize(commits);
+                return reads.get();
+            } finally {
+                store.shutDown();
+            }
+        }
+    }
+
+    /** The engine, counting the reads that may block: the producer's reads of the tail. */
+    private static EventStorageEngine countingTailReads(EventStorageEngine engine, AtomicInteger reads) {
+        return (EventStorageEngine) Proxy.newProxyInstance(EventStorageEngine.class.getClassLoader(),
+                new Class<?>[]{EventStorageEngine.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("readEvents") && args != null && args.length == 2) {
+                                if (Boolean.TRUE.equals(args[1])) {
+                            reads.incrementAndGet();
+                        }
+                    }
+                    try {
+                        return method.invoke(engine, args);
+                    } catch (InvocationTargetException failed) {
+                        throw failed.getCause();
+                    }
+                });
+    }
+}
