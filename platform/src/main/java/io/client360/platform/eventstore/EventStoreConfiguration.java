@@ -85,12 +85,13 @@ public class EventStoreConfiguration {
                                   @Value("${client360.eventstore.notified-fetch-delay-ms:1000}") long notifiedFetchDelayMs,
                                   @Value("${client360.eventstore.cached-events:10000}") int cachedEvents,
                                   @Value("${client360.eventstore.commit-wake-delay-ms:0}") long commitWakeDelayMs) {
+        java.util.concurrent.atomic.AtomicBoolean woken = new java.util.concurrent.atomic.AtomicBoolean(true);
         WakeableEventStore store = new WakeableEventStore(EmbeddedEventStore.builder()
-                .storageEngine(new BoundedTailReads(storageEngine, cachedEvents))
+                .storageEngine(new BoundedTailReads(storageEngine, cachedEvents, woken))
                 .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
                 .spanFactory(configuration.getComponent(EventBusSpanFactory.class))
                 .fetchDelay(notifications.active() ? Math.max(fetchDelayMs, notifiedFetchDelayMs) : fetchDelayMs)
-                .cachedEvents(cachedEvents), commitWakeDelayMs);
+                .cachedEvents(cachedEvents), commitWakeDelayMs, woken);
         notifications.onAppended(store::wake);
         return store;
     }

@@ -27,14 +27,19 @@ public class WakeableEventStore extends EmbeddedEventStore {
     private final long commitWakeDelayMs;
     private final ScheduledExecutorService waker;
     private final AtomicBoolean wakePending = new AtomicBoolean();
+    private final AtomicBoolean woken;
 
     WakeableEventStore(Builder builder) {
-        this(builder, 0);
+        this(builder, 0, new AtomicBoolean());
     }
 
-    WakeableEventStore(Builder builder, long commitWakeDelayMs) {
+    /**
+     * @param woken set at every wake of the producer, for the reads of its storage engine ({@link BoundedTailReads})
+     */
+    WakeableEventStore(Builder builder, long commitWakeDelayMs, AtomicBoolean woken) {
         super(builder);
         this.commitWakeDelayMs = commitWakeDelayMs;
+        this.woken = woken;
         this.waker = commitWakeDelayMs <= 0 ? null : Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, "event-store-commit-wake");
             thread.setDaemon(true);
@@ -49,6 +54,7 @@ public class WakeableEventStore extends EmbeddedEventStore {
 
     /** Another process committed events: read the store now. */
     public void wake() {
+        woken.set(true);
         super.afterCommit(List.of());
     }
 
@@ -56,7 +62,7 @@ public class WakeableEventStore extends EmbeddedEventStore {
     @Override
     protected void afterCommit(List<? extends EventMessage<?>> events) {
         if (waker == null) {
-            super.afterCommit(events);
+            wake();
         } else if (wakePending.compareAndSet(false, true)) {
             try {
                 waker.schedule(() -> {

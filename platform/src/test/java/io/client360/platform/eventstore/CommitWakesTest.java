@@ -18,29 +18,41 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A side's own commits wake its store's producer: at once by default, as Axon does, or, with a commit wake delay, at
- * most once per that interval, all the interval's commits read together and none left out.
+ * most once per that interval, all the interval's commits read together and none left out. The producer's read right
+ * after one that reached the head costs no statement unless the store was woken since ({@link BoundedTailReads}).
  */
 class CommitWakesTest {
 
     @Test
     void tenCommitsWithinTheDelay_areReadTogether_byOneReadOfTheProducer_everyEventDelivered() throws Exception {
-        // one wake: a read that finds the ten events, and one that finds nothing more (the producer reads on at once
-        // after a read that found events)
-        assertThat(producerReadsFor(10, 2_000)).isLessThanOrEqualTo(2);
+        // one wake: a read that finds the ten events; the producer's read at once after it costs nothing
+        assertThat(producerReadsFor(10, 2_000, 10_000)).isEqualTo(1);
+    }
+
+    @Test
+    void aReadCutAtItsBound_isFollowedByTheNextAtOnce_untilOneReachesTheHead() throws Exception {
+        // ten events, four a read: 4, 4 and 2 (the head)
+        assertThat(producerReadsFor(10, 2_000, 4)).isEqualTo(3);
     }
 
     @Test
     void withoutADelay_eachCommitWakesTheProducer() throws Exception {
-        assertThat(producerReadsFor(10, 0)).isGreaterThanOrEqualTo(5);
+        assertThat(producerReadsFor(10, 0, 10_000)).isGreaterThanOrEqualTo(5);
     }
 
-    /** The producer's reads while a tailing stream receives {@code commits} commits of one event, 10 ms apart. */
-    private static int producerReadsFor(int commits, long commitWakeDelayMs) throws Exception {
-        try (PostgresTestDatabase database = PostgresTestDatabase.create("commit_wakes_" + commitWakeDelayMs)) {
+    /**
+     * The statements the producer's reads cost while a tailing stream receives {@code commits} commits of one event,
+     * 10 ms apart, every event delivered.
+     */
+    private static int producerReadsFor(int commits, long commitWakeDelayMs, int maxEventsPerRead) throws Exception {
+        try (PostgresTestDatabase database = PostgresTestDatabase.create("commit_wakes_" + commitWakeDelayMs + "_"
+                + maxEventsPerRead)) {
             AtomicInteger reads = new AtomicInteger();
+            java.util.concurrent.atomic.AtomicBoolean woken = new java.util.concurrent.atomic.AtomicBoolean(true);
             WakeableEventStore store = new WakeableEventStore(EmbeddedEventStore.builder()
-                    .storageEngine(countingTailReads(TypeSkippingStreamTest.engine(database), reads))
-                    .fetchDelay(60_000), commitWakeDelayMs);
+                    .storageEngine(new BoundedTailReads(countingTailReads(TypeSkippingStreamTest.engine(database),
+                            reads), maxEventsPerRead, woken))
+                    .fetchDelay(60_000), commitWakeDelayMs, woken);
             try (TrackingEventStream stream = store.openStream(null)) {
                 TypeSkippingStreamTest.publishCount(store, 0);
                 assertThat(stream.nextAvailable().trackingToken()).isNotNull();
@@ -67,7 +79,7 @@ class CommitWakesTest {
         }
     }
 
-    /** The engine, counting the reads that may block: the producer's reads of the tail. */
+    /** The engine, counting the reads that may block: the producer's reads of the tail, each one statement here. */
     private static EventStorageEngine countingTailReads(EventStorageEngine engine, AtomicInteger reads) {
         return (EventStorageEngine) Proxy.newProxyInstance(EventStorageEngine.class.getClassLoader(),
                 new Class<?>[]{EventStorageEngine.class}, (proxy, method, args) -> {
