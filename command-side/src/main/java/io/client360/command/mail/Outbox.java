@@ -64,32 +64,61 @@ public class Outbox {
                   String references, int attempts, String lastError, String status, boolean recorded) {
     }
 
-    /** Enqueues a mail unless this event already enqueued one for this recipient; answers whether it did. */
+    /**
+     * Enqueues a mail unless this event already enqueued one for this recipient, in one statement; answers whether it
+     * did. Its threading headers are found when it is claimed ({@link #claimDue}): found here, they cost a read of the
+     * recipient's earlier mails of the inquiry for every mail (a statement per mail, half a statement per command of
+     * the write benchmark), where the claim finds them for its whole batch in one.
+     */
     boolean enqueue(Mail mail, Instant now) {
         String recipient = mail.recipient().strip().toLowerCase(Locale.ROOT);
         String mailId = mail.eventId() + "/" + recipient;
-        // the recipient's earlier mails of this inquiry thread this one, and show whether this event mailed them
-        // already (an event belongs to one inquiry, so its mail to them would be among these)
-        List<String[]> earlier = jdbc.sql("SELECT mail_id, message_id FROM mail_outbox WHERE inquiry_id = ? "
-                        + "AND recipient = ? ORDER BY created_at, mail_id")
-                .params(mail.inquiryId(), recipient)
-                .query((rs, row) -> new String[]{rs.getString("mail_id"), rs.getString("message_id")}).list();
-        if (earlier.stream().anyMatch(queued -> queued[0].equals(mailId))) {
-            return false;
-        }
-        List<String> messageIds = earlier.stream().map(queued -> queued[1]).toList();
-        List<String> references = messageIds.size() > 20
-                ? messageIds.subList(messageIds.size() - 20, messageIds.size()) : messageIds;
-        jdbc.sql("INSERT INTO mail_outbox (mail_id, event_id, recipient, audience, inquiry_id, about, subject, text_body, "
-                        + "html_body, message_id, in_reply_to, mail_references, status, attempts, next_attempt_at, "
-                        + "recorded, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, FALSE, ?)")
+        return jdbc.sql("INSERT INTO mail_outbox (mail_id, event_id, recipient, audience, inquiry_id, about, subject, "
+                        + "text_body, html_body, message_id, status, attempts, next_attempt_at, recorded, created_at) "
+                        + "SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, FALSE, ? "
+                        + "WHERE NOT EXISTS (SELECT 1 FROM mail_outbox WHERE mail_id = ?)")
                 .params(mailId, mail.eventId(), recipient, mail.audience().name(), mail.inquiryId(), mail.about(),
-                        mail.subject(), mail.body().text(), mail.body().html(), messageId(mailId),
-                        messageIds.isEmpty() ? null : messageIds.get(messageIds.size() - 1),
-                        references.isEmpty() ? null : String.join(" ", references), PENDING, Timestamp.from(now),
-                        Timestamp.from(now))
-                .update();
-        return true;
+                        mail.subject(), mail.body().text(), mail.body().html(), messageId(mailId), PENDING,
+                        Timestamp.from(now), Timestamp.from(now), mailId)
+                .update() > 0;
+    }
+
+    /**
+     * The mails with their threading headers: {@code In-Reply-To} the recipient's previous mail of the inquiry,
+     * {@code References} up to its last 20 (queue order: created, then id), read for the whole batch in one statement.
+     * A mail threaded when it was queued (before this was done at the claim) keeps its headers.
+     */
+    private List<Queued> threaded(List<Queued> mails) {
+        Map<String, List<String[]>> threads = new java.util.HashMap<>();
+        jdbc.sql("SELECT inquiry_id, recipient, mail_id, message_id FROM mail_outbox WHERE inquiry_id IN (:inquiries) "
+                        + "AND recipient IN (:recipients) ORDER BY created_at, mail_id")
+                .param("inquiries", mails.stream().map(Queued::inquiryId).distinct().toList())
+                .param("recipients", mails.stream().map(Queued::recipient).distinct().toList())
+                .query((rs, row) -> threads.computeIfAbsent(rs.getString(1) + "\n" + rs.getString(2),
+                        thread -> new java.util.ArrayList<>()).add(new String[]{rs.getString(3), rs.getString(4)}))
+                .list();
+        return mails.stream().map(mail -> {
+            if (mail.inReplyTo() != null) {
+                return mail;
+            }
+            List<String[]> thread = threads.getOrDefault(mail.inquiryId() + "\n" + mail.recipient(), List.of());
+            List<String> earlier = new java.util.ArrayList<>();
+            for (String[] queued : thread) {
+                if (queued[0].equals(mail.mailId())) {
+                    break;
+                }
+                earlier.add(queued[1]);
+            }
+            if (earlier.isEmpty()) {
+                return mail;
+            }
+            List<String> references = earlier.size() > 20 ? earlier.subList(earlier.size() - 20, earlier.size())
+                    : earlier;
+            return new Queued(mail.mailId(), mail.eventId(), mail.recipient(), mail.audience(), mail.inquiryId(),
+                    mail.about(), mail.subject(), mail.textBody(), mail.htmlBody(), mail.messageId(),
+                    earlier.get(earlier.size() - 1), String.join(" ", references), mail.attempts(), mail.lastError(),
+                    mail.status(), mail.recorded());
+        }).toList();
     }
 
     /** The inquiry a mail of ours (by its {@code Message-ID}) was about. */
@@ -108,9 +137,10 @@ public class Outbox {
     /**
      * Due mails, claimed for this sender: found through the due index and locked in one statement, those another sender
      * holds skipped ({@code FOR UPDATE SKIP LOCKED}), then marked as being sent by their ids alone ({@link #CLAIM}), in
-     * one transaction. A claim that also asked for {@code status = 'PENDING'} was planned on the status index whenever
-     * the statistics were taken while few mails were pending, and read every pending mail to find its fifty (8.7 ms a
-     * claim with 8,684 waiting: a third of a second of each second's statement time under the write benchmark).
+     * one transaction, with their threading headers ({@link #threaded}). A claim that also asked for
+     * {@code status = 'PENDING'} was planned on the status index whenever the statistics were taken while few mails
+     * were pending, and read every pending mail to find its fifty (8.7 ms a claim with 8,684 waiting: a third of a
+     * second of each second's statement time under the write benchmark).
      */
     List<Queued> claimDue(Instant now, int limit) {
         return transactions.execute(status -> {
@@ -118,11 +148,12 @@ public class Outbox {
                             + "AND next_attempt_at <= ? ORDER BY next_attempt_at, created_at LIMIT " + limit
                             + " FOR UPDATE SKIP LOCKED")
                     .params(Timestamp.from(now)).query(QUEUED).list();
-            if (!due.isEmpty()) {
-                jdbc.sql(CLAIM).param("at", Timestamp.from(now)).param("due", due.stream().map(Queued::mailId).toList())
-                        .update();
+            if (due.isEmpty()) {
+                return due;
             }
-            return due;
+            jdbc.sql(CLAIM).param("at", Timestamp.from(now)).param("due", due.stream().map(Queued::mailId).toList())
+                    .update();
+            return threaded(due);
         });
     }
 
