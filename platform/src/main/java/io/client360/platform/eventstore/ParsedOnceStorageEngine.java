@@ -82,6 +82,18 @@ class ParsedOnceStorageEngine extends JdbcEventStorageEngine {
                 : new ReadersInStep(sharedEvents / 2, 4L * sharedEvents, LONGEST_WAIT_IN_STEP_MS);
     }
 
+    /**
+     * An aggregate's events are read in windows of sequence numbers ({@code sequenceNumber >= first AND < first +
+     * batchSize}); its numbers have no gaps (events are never deleted, a snapshot only moves the start), so a window
+     * with fewer events than it spans is the last. Axon's JDBC engine reads on until a window comes back empty: a
+     * second statement for every aggregate of fewer than a batch of events (about 0.7 statements per command under the
+     * write benchmark, where most commands load their inquiry).
+     */
+    @Override
+    protected boolean fetchForAggregateUntilEmpty() {
+        return false;
+    }
+
     @Override
     @SuppressWarnings("unchecked")
     protected List<? extends TrackedEventData<?>> fetchTrackedEvents(TrackingToken lastToken, int batchSize) {

@@ -246,8 +246,11 @@ class TypeSkippingStreamTest {
 
     /** The storage engine both sides use, on a migrated test database, with no transactions of its own. */
     static ParsedOnceStorageEngine engine(PostgresTestDatabase database) {
+        return engine(database, new DriverManagerDataSource(database.url(), database.username(), ""));
+    }
+
+    static ParsedOnceStorageEngine engine(PostgresTestDatabase database, javax.sql.DataSource dataSource) {
         Migrations.flyway(database, "classpath:db/eventstore", "flyway_eventstore_history", "latest").migrate();
-        DriverManagerDataSource dataSource = new DriverManagerDataSource(database.url(), database.username(), "");
         Serializer serializer = Jackson3Serializer.builder().build();
         return new ParsedOnceStorageEngine(JdbcEventStorageEngine.builder()
                 .eventSerializer(serializer)
