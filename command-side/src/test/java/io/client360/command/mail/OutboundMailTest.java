@@ -38,6 +38,9 @@ import static org.awaitility.Awaitility.await;
         properties = {"spring.config.name=" + CommandSideApplication.CONFIG_NAME,
                 "client360.mail.embedded-server=false", "client360.mail.send-interval=PT0.2S",
                 "client360.mail.first-retry=PT0.3S", "client360.mail.max-retry=PT1S",
+                // an outage lasts as long as a test's writes take (215 comments in the backlog's), which a loaded
+                // machine stretched past ten attempts' back-off: the mails were given up before the server came back
+                "client360.mail.max-attempts=100",
                 "client360.entitlement.policy.enabled=false"})
 @ContextConfiguration(initializers = FreshPostgresDatabase.class)
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
