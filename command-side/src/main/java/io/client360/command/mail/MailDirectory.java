@@ -185,9 +185,10 @@ public class MailDirectory {
                         + "FROM mail_inquiry i LEFT JOIN mail_contact c ON c.contact_id = i.contact_id "
                         + "AND c.status <> 'MERGED' WHERE i.inquiry_id = ?")
                 .param(inquiryId)
-                .query((rs, row) -> new Requested(new MailedInquiry(rs.getString("inquiry_id"), rs.getString("client_id"),
-                        rs.getString("requester_id"), rs.getString("product"), rs.getString("subject"),
-                        rs.getString("priority")), rs.getString("contact_id") == null ? null : recipient(rs, row)))
+                .query((rs, row) -> new Requested(new MailedInquiry(rs.getString("inquiry_id"),
+                        rs.getString("client_id"), rs.getString("requester_id"), rs.getString("product"),
+                        rs.getString("subject"), rs.getString("priority")),
+                        rs.getString("contact_id") == null ? null : recipient(rs, row)))
                 .optional();
     }
 

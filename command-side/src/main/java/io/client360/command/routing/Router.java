@@ -5,8 +5,7 @@ import io.client360.kernel.inquiry.RoutingMatch;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-import java.util.Objects;
-import java.util.Optional;
+import java.util.List;
 
 /**
  * Chooses the assignment group of a new inquiry from the command-side routing table:
@@ -23,28 +22,28 @@ public class Router implements Routing {
         this.defaults = defaults;
     }
 
+    /**
+     * In one statement: the rule for the type and product, the rule for the type, and the setting that applies when
+     * neither exists (the sales fallback for SALES, else the default group), in that order. Read one by one they were
+     * three statements for most new inquiries.
+     */
     @Override
     public RouteDecision route(InquiryType type, String product) {
-        Optional<String> byProduct = product == null ? Optional.empty() : group(type, product);
-        return byProduct.map(group -> new RouteDecision(group, RoutingMatch.TYPE_AND_PRODUCT))
-                .or(() -> group(type, RoutingTableProjection.ANY_PRODUCT)
-                        .map(group -> new RouteDecision(group, RoutingMatch.TYPE)))
-                .orElseGet(() -> type == InquiryType.SALES
-                        ? new RouteDecision(setting("sales_fallback", defaults.salesFallback()), RoutingMatch.SALES_FALLBACK)
-                        : new RouteDecision(setting("default_group", defaults.defaultGroup()), RoutingMatch.DEFAULT_GROUP));
-    }
-
-    private Optional<String> group(InquiryType type, String product) {
-        return jdbc.sql("SELECT assignment_group FROM routing_rule WHERE inquiry_type = ? AND product = ?")
-                .params(type.name(), product)
-                .query(String.class)
-                .list().stream().findFirst();
-    }
-
-    private String setting(String column, String fallback) {
-        return jdbc.sql("SELECT " + column + " FROM routing_setting WHERE id = 1")
-                .query(String.class)
-                .list().stream().filter(Objects::nonNull).findFirst()
-                .orElse(fallback);
+        boolean sales = type == InquiryType.SALES;
+        List<String[]> found = jdbc.sql("SELECT 0 AS choice, assignment_group FROM routing_rule "
+                        + "WHERE inquiry_type = ? AND product = ? "
+                        + "UNION ALL SELECT 1, assignment_group FROM routing_rule "
+                        + "WHERE inquiry_type = ? AND product = ? "
+                        + "UNION ALL SELECT 2, " + (sales ? "sales_fallback" : "default_group")
+                        + " FROM routing_setting WHERE id = 1 ORDER BY 1")
+                .params(type.name(), product == null ? "" : product, type.name(), RoutingTableProjection.ANY_PRODUCT)
+                .query((rs, row) -> new String[]{rs.getString(1), rs.getString(2)})
+                .list().stream().filter(choice -> choice[1] != null).toList();
+        if (!found.isEmpty() && !"2".equals(found.get(0)[0])) {
+            return new RouteDecision(found.get(0)[1],
+                    "0".equals(found.get(0)[0]) ? RoutingMatch.TYPE_AND_PRODUCT : RoutingMatch.TYPE);
+        }
+        String group = found.isEmpty() ? (sales ? defaults.salesFallback() : defaults.defaultGroup()) : found.get(0)[1];
+        return new RouteDecision(group, sales ? RoutingMatch.SALES_FALLBACK : RoutingMatch.DEFAULT_GROUP);
     }
 }

@@ -362,8 +362,11 @@ class InquiryWriteApiTest {
         Response put = http.put("/api/routing-rules", """
                 {"defaultGroup":"L1.Default","salesFallback":"SALES.Desk","rules":[
                   {"type":"TECHNICAL_QUESTION","product":"Studio","assignmentGroup":"L1.Studio"},
+                  {"type":"TECHNICAL_QUESTION","assignmentGroup":"L1.Technical"},
                   {"type":"BILLING","assignmentGroup":"FIN.Billing"}]}""");
         assertThat(put.status()).isEqualTo(200);
+        Map<String, Object> otherProduct = inquiry();
+        otherProduct.put("product", "Cloud");
 
         Map<String, Object> billing = inquiry();
         billing.put("type", "BILLING");
@@ -373,6 +376,7 @@ class InquiryWriteApiTest {
         other.put("type", "OTHER");
 
         assertThat(create(inquiry()).text("assignmentGroup")).isEqualTo("L1.Studio");
+        assertThat(create(otherProduct).text("assignmentGroup")).isEqualTo("L1.Technical");
         assertThat(create(billing).text("assignmentGroup")).isEqualTo("FIN.Billing");
         assertThat(create(sales).text("assignmentGroup")).isEqualTo("SALES.Desk");
         assertThat(create(other).text("assignmentGroup")).isEqualTo("L1.Default");
