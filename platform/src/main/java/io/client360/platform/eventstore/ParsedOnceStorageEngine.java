@@ -126,7 +126,8 @@ class ParsedOnceStorageEngine extends JdbcEventStorageEngine {
     }
 
     @Override
-    public java.util.Optional<DomainEventMessage<?>> readSnapshot(@jakarta.annotation.Nonnull String aggregateIdentifier) {
+    public java.util.Optional<DomainEventMessage<?>> readSnapshot(
+            @jakarta.annotation.Nonnull String aggregateIdentifier) {
         return small.containsKey(aggregateIdentifier) ? java.util.Optional.empty()
                 : super.readSnapshot(aggregateIdentifier);
     }

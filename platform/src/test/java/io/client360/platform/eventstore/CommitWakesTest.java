@@ -26,25 +26,27 @@ class CommitWakesTest {
     @Test
     void tenCommitsWithinTheDelay_areReadTogether_byOneReadOfTheProducer_everyEventDelivered() throws Exception {
         // one wake: a read that finds the ten events; the producer's read at once after it costs nothing
-        assertThat(producerReadsFor(10, 2_000, 10_000)).isEqualTo(1);
+        assertThat(producerReadsFor(10, 10, 5_000, 10_000)).isEqualTo(1);
     }
 
     @Test
     void aReadCutAtItsBound_isFollowedByTheNextAtOnce_untilOneReachesTheHead() throws Exception {
-        // ten events, four a read: 4, 4 and 2 (the head)
-        assertThat(producerReadsFor(10, 2_000, 4)).isEqualTo(3);
+        // ten events, four a read: 4, 4 and 2 (the head), one after the other without a wake between
+        assertThat(producerReadsFor(10, 10, 5_000, 4)).isEqualTo(3);
     }
 
     @Test
     void withoutADelay_eachCommitWakesTheProducer() throws Exception {
-        assertThat(producerReadsFor(10, 0, 10_000)).isGreaterThanOrEqualTo(5);
+        // commits 100 ms apart: each read long done before the next commit, even on a busy machine
+        assertThat(producerReadsFor(10, 100, 0, 10_000)).isGreaterThanOrEqualTo(5);
     }
 
     /**
      * The statements the producer's reads cost while a tailing stream receives {@code commits} commits of one event,
-     * 10 ms apart, every event delivered.
+     * {@code pauseMs} apart, every event delivered. The delays are generous: ten commits fit in them many times over.
      */
-    private static int producerReadsFor(int commits, long commitWakeDelayMs, int maxEventsPerRead) throws Exception {
+    private static int producerReadsFor(int commits, long pauseMs, long commitWakeDelayMs, int maxEventsPerRead)
+            throws Exception {
         try (PostgresTestDatabase database = PostgresTestDatabase.create("commit_wakes_" + commitWakeDelayMs + "_"
                 + maxEventsPerRead)) {
             AtomicInteger reads = new AtomicInteger();
@@ -58,12 +60,13 @@ class CommitWakesTest {
                 assertThat(stream.nextAvailable().trackingToken()).isNotNull();
                 // nothing more: the stream tails the producer's cache from here, and the producer waits to be woken
                 assertThat(stream.hasNextAvailable(200, java.util.concurrent.TimeUnit.MILLISECONDS)).isFalse();
-                Thread.sleep(100);
+                org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+                        .until(() -> reads.get() >= 1);
                 reads.set(0);
 
                 for (int count = 1; count <= commits; count++) {
                     TypeSkippingStreamTest.publishCount(store, count);
-                    Thread.sleep(10);
+                    Thread.sleep(pauseMs);
                 }
 
                 List<Object> delivered = new ArrayList<>();

@@ -96,16 +96,14 @@ public class SealedLog {
         if (eventIds.isEmpty()) {
             return;
         }
-        if (postgres()) {
-            // plans for these IN lists made from the actual table, never a generic plan cached while the log was small
-            // (one that scans the whole table: it made sealing quadratic wherever statistics lag, autovacuum off)
-            jdbc.sql("SET LOCAL plan_cache_mode = force_custom_plan").update();
-        }
+        // One statement first: on PostgreSQL, plans for this transaction's IN lists made from the actual table, never
+        // a generic plan cached while the log was small (one that scans the whole table: it made sealing quadratic
+        // wherever statistics lag, autovacuum off); whether the batch's first event is sealed; where the log ends.
         // The sealed leaves are what the sealer read up to its token, in its order, and a batch comes after the token:
         // none of it is sealed unless its first event is (a batch read again after a reset of the processor). So one
         // probe, and the batch's whole check only then (it cost 2.7 ms a batch of 250 in a rebuild)
-        boolean readAgain = jdbc.sql("SELECT COUNT(*) FROM sealed_leaf WHERE event_id = ?").param(eventIds.get(0))
-                .query(Long.class).single() > 0;
+        Start start = start(eventIds.get(0));
+        boolean readAgain = start.firstSealed();
         Set<String> sealedBefore = !readAgain ? new HashSet<>() : new HashSet<>(jdbc.sql("SELECT event_id FROM "
                 + "sealed_leaf WHERE event_id IN (" + marks(eventIds.size()) + ")").params(List.copyOf(eventIds))
                 .query(String.class).list());
@@ -132,7 +130,7 @@ public class SealedLog {
         // this call's nodes by key(level, index): hex hash, on top of the right edge as last committed, if the log
         // still ends where it ended then (else another sealer, or a reset, moved it: its nodes are read as stored)
         Edge before = edge;
-        Edge end = lastLeaf();
+        Edge end = start.end();
         Map<Long, String> fresh = new HashMap<>(before != null && before.endsLike(end) ? before.nodes() : Map.of());
         List<Object[]> leafRows = new ArrayList<>();
         List<Object[]> nodeRows = new ArrayList<>();
@@ -183,14 +181,30 @@ public class SealedLog {
         }
     }
 
-    /** The log's size and last leaf as stored (one step back on the primary key), without its nodes. */
-    private Edge lastLeaf() {
-        return jdbc.sql("SELECT position, leaf_hash FROM sealed_leaf ORDER BY position DESC LIMIT 1")
-                .query((rs, row) -> new Edge(rs.getLong(1) + 1, rs.getString(2), Map.of())).optional()
-                .orElse(new Edge(0, null, Map.of()));
+    /** Whether a batch's first event is sealed, and the log's size and last leaf as stored (without its nodes). */
+    private record Start(boolean firstSealed, Edge end) {
     }
 
-    /** The perfect subtrees of the first {@code size} leaves' binary decomposition, from this call's nodes or stored. */
+    /**
+     * {@link Start} in one statement, which on PostgreSQL also sets this transaction's {@code plan_cache_mode} (three
+     * statements a batch before: the setting, the probe, the end).
+     */
+    private Start start(String firstEventId) {
+        return jdbc.sql("SELECT " + (postgres() ? "set_config('plan_cache_mode', 'force_custom_plan', true)" : "''")
+                        + ", (SELECT COUNT(*) FROM sealed_leaf WHERE event_id = ?), (SELECT MAX(position) FROM "
+                        + "sealed_leaf), (SELECT leaf_hash FROM sealed_leaf WHERE position = (SELECT MAX(position) "
+                        + "FROM sealed_leaf))")
+                .param(firstEventId)
+                .query((rs, row) -> {
+                    boolean firstSealed = rs.getLong(2) > 0;
+                    long last = rs.getLong(3);
+                    return new Start(firstSealed, rs.wasNull() ? new Edge(0, null, Map.of())
+                            : new Edge(last + 1, rs.getString(4), Map.of()));
+                })
+                .single();
+    }
+
+    /** The perfect subtrees of the first {@code size} leaves' binary decomposition: this call's nodes, or stored. */
     private Map<Long, String> edgeOf(Map<Long, String> fresh, long size) {
         Map<Long, String> nodes = new HashMap<>();
         for (int level = 0; size >> level > 0; level++) {
