@@ -89,19 +89,19 @@ public class Outbox {
      * A mail threaded when it was queued (before this was done at the claim) keeps its headers.
      */
     private List<Queued> threaded(List<Queued> mails) {
-        Map<String, List<String[]>> threads = new java.util.HashMap<>();
+        Map<List<String>, List<String[]>> threads = new java.util.HashMap<>();
         jdbc.sql("SELECT inquiry_id, recipient, mail_id, message_id FROM mail_outbox WHERE inquiry_id IN (:inquiries) "
                         + "AND recipient IN (:recipients) ORDER BY created_at, mail_id")
                 .param("inquiries", mails.stream().map(Queued::inquiryId).distinct().toList())
                 .param("recipients", mails.stream().map(Queued::recipient).distinct().toList())
-                .query((rs, row) -> threads.computeIfAbsent(rs.getString(1) + "\n" + rs.getString(2),
+                .query((rs, row) -> threads.computeIfAbsent(List.of(rs.getString(1), rs.getString(2)),
                         thread -> new java.util.ArrayList<>()).add(new String[]{rs.getString(3), rs.getString(4)}))
                 .list();
         return mails.stream().map(mail -> {
             if (mail.inReplyTo() != null) {
                 return mail;
             }
-            List<String[]> thread = threads.getOrDefault(mail.inquiryId() + "\n" + mail.recipient(), List.of());
+            List<String[]> thread = threads.getOrDefault(List.of(mail.inquiryId(), mail.recipient()), List.of());
             List<String> earlier = new java.util.ArrayList<>();
             for (String[] queued : thread) {
                 if (queued[0].equals(mail.mailId())) {

@@ -39,10 +39,6 @@ final class BoundedTailReads implements EventStorageEngine {
     /** The producer's last read (it reads from one thread, one stream after the other), or null. */
     private TailRead last;
 
-    BoundedTailReads(EventStorageEngine delegate, int maxEventsPerRead) {
-        this(delegate, maxEventsPerRead, new java.util.concurrent.atomic.AtomicBoolean(true));
-    }
-
     BoundedTailReads(EventStorageEngine delegate, int maxEventsPerRead,
                      java.util.concurrent.atomic.AtomicBoolean woken) {
         this.delegate = delegate;
