@@ -37,7 +37,8 @@ public class ApiSimulation extends Simulation {
     static final String MODEL = System.getProperty("model", "closed");
     static final int USERS = Integer.getInteger("users", 16);
     static final double RATE = Double.parseDouble(System.getProperty("rate", "50"));
-    static final int SECONDS = Integer.getInteger("seconds", 20);
+    /** Read per run: {@link Load} runs this simulation twice in one JVM, a warm-up's seconds, then the step's. */
+    final int seconds = Integer.getInteger("seconds", 20);
     static final String FEEDERS = System.getProperty("feeders", "target/bench-data");
 
     final FeederBuilder<String> inquiries = csv(FEEDERS + "/inquiries.csv").random();
@@ -144,8 +145,8 @@ public class ApiSimulation extends Simulation {
                 : scenario("writes").randomSwitch().on(percent(20).then(create), percent(40).then(comment),
                 percent(10).then(reassign), percent(20).then(pendingAndResponse), percent(10).then(resolveAndReopen));
         PopulationBuilder population = "open".equals(MODEL)
-                ? load.injectOpen(constantUsersPerSec(RATE).during(Duration.ofSeconds(SECONDS)))
-                : load.injectClosed(constantConcurrentUsers(USERS).during(Duration.ofSeconds(SECONDS)));
+                ? load.injectOpen(constantUsersPerSec(RATE).during(Duration.ofSeconds(seconds)))
+                : load.injectClosed(constantConcurrentUsers(USERS).during(Duration.ofSeconds(seconds)));
         setUp(population).protocols(protocol);
     }
 }
