@@ -30,5 +30,5 @@ HEALTHCHECK --interval=10s --timeout=3s --start-period=60s --retries=5 \
   CMD sh -c 'port=8081; [ "$CLIENT360_SIDE" = "command-side" ] && port=8080; \
              curl -fsS -o /dev/null "http://127.0.0.1:$port/actuator/health/readiness" || exit 1'
 # G1 with a 20 ms pause goal: its default (200 ms) sizes the young generation for pauses that every request meeting
-# one waits out (30-180 ms on two slow cores under the write mix; see README, "Benchmarks")
+# one waits out (20-180 ms each on two slow cores under the write mix; README, "Configuration")
 ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-XX:+UseG1GC", "-XX:MaxGCPauseMillis=20", "-jar", "/app/client360.jar"]
