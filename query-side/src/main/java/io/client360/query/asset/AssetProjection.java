@@ -33,20 +33,20 @@ class AssetProjection implements Rebuildable {
 
     private final JdbcClient jdbc;
     private final DeferredWrites writes;
+    private final Inserts.Insert create;
 
-    AssetProjection(JdbcClient jdbc, DeferredWrites writes) {
+    AssetProjection(JdbcClient jdbc, DeferredWrites writes, Inserts inserts) {
         this.jdbc = jdbc;
         this.writes = writes;
+        this.create = inserts.ifAbsent("asset_view", "id, client_id, primary_contact_id, billing_account_id, "
+                + "product, offer_type, name, identifier, status, status_since, created_at, updated_at, version", "id");
     }
 
     @EventHandler
     void on(AssetCreated event, @SequenceNumber long seq, @Timestamp Instant at) {
-        writes.update(Inserts.ifAbsent("asset_view", "id, client_id, primary_contact_id, billing_account_id, "
-                        + "product, offer_type, name, identifier, status, status_since, created_at, updated_at, version",
-                        "id = ?"),
-                event.assetId(), event.clientId(), event.primaryContactId(), event.billingAccountId(),
-                event.product(), event.offerType().name(), event.name(), event.identifier(),
-                AssetStatus.ACTIVE.name(), column(at), column(at), column(at), seq, event.assetId());
+        writes.update(create.sql(), create.params(event.assetId(), event.clientId(), event.primaryContactId(),
+                event.billingAccountId(), event.product(), event.offerType().name(), event.name(), event.identifier(),
+                AssetStatus.ACTIVE.name(), column(at), column(at), column(at), seq, event.assetId()));
     }
 
     @EventHandler

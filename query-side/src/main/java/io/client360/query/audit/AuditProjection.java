@@ -50,18 +50,28 @@ class AuditProjection implements Rebuildable {
     private final JdbcClient jdbc;
     private final DeferredWrites writes;
     private final JsonMapper json;
+    private final Inserts.Insert inquiryClient;
+    private final Inserts.Insert entry;
 
-    AuditProjection(JdbcClient jdbc, DeferredWrites writes, JsonMapper json) {
+    AuditProjection(JdbcClient jdbc, DeferredWrites writes, JsonMapper json, Inserts inserts) {
         this.jdbc = jdbc;
         this.writes = writes;
         this.json = json;
+        this.inquiryClient = inserts.ifAbsent("audit_inquiry_client", "inquiry_id, client_id", "inquiry_id");
+        // the entry's client, for a client's recent activity: an inquiry's is known from its creation on
+        this.entry = inserts.ifAbsent("audit_entry", "event_id, aggregate_type, aggregate_id, seq, at, actor_id, "
+                        + "actor_kind, event, category, visibility, summary, changes, contact_summary, contact_changes, "
+                        + "client_id", "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                        + "(SELECT client_id FROM audit_inquiry_client WHERE inquiry_id = ?)", "event_id");
     }
 
     @EventHandler
     void on(InquiryEvent event, EventMessage<?> message, @SequenceNumber long seq) {
         if (event instanceof InquiryCreated created) {
-            jdbc.sql(Inserts.ifAbsent("audit_inquiry_client", "inquiry_id, client_id", "inquiry_id = ?"))
-                    .params(created.inquiryId(), created.clientId(), created.inquiryId()).update();
+            // held back with the batch's entries, keyed by the inquiry as they are: sent before its entries, whose
+            // client it gives, and with the batch's other inquiries' (one statement, not one per creation)
+            writes.inLaneForKey("", created.inquiryId(), inquiryClient.sql(),
+                    inquiryClient.params(created.inquiryId(), created.clientId(), created.inquiryId()));
         }
         record(INQUIRY, event.inquiryId(), seq, message, InquiryAuditDescriptions.describe(event));
         if (event instanceof InquiryEntryMarked marked) {
@@ -141,17 +151,13 @@ class AuditProjection implements Rebuildable {
             contactSummary = truncate(description.contactSummary(), SUMMARY_LENGTH);
             contactChanges = json.writeValueAsString(description.contactChanges());
         }
-        // the entry's client, for a client's recent activity: an inquiry's is known from its creation on. Sent with
-        // the batch's other entries (DeferredWrites): one round trip for the batch, not one per event
-        writes.update("INSERT INTO audit_entry (event_id, aggregate_type, aggregate_id, seq, at, actor_id, actor_kind, "
-                        + "event, category, visibility, summary, changes, contact_summary, contact_changes, client_id) "
-                        + "SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                        + "(SELECT client_id FROM audit_inquiry_client WHERE inquiry_id = ?) "
-                        + "WHERE NOT EXISTS (SELECT 1 FROM audit_entry WHERE event_id = ?)",
-                message.getIdentifier(), aggregateType, aggregateId, seq, column(message.getTimestamp()),
-                actorId, actorKind, eventName, description.category().name(), description.visibility(),
-                truncate(description.summary(), SUMMARY_LENGTH), changes, contactSummary, contactChanges,
-                INQUIRY.equals(aggregateType) ? aggregateId : null, message.getIdentifier());
+        // sent with the batch's other entries (DeferredWrites): on PostgreSQL a few multi-row inserts for the batch,
+        // not one statement per event; keyed by the aggregate, so an inquiry's entries follow its client's row
+        writes.inLaneForKey("", aggregateId, entry.sql(), entry.params(message.getIdentifier(), aggregateType,
+                aggregateId, seq, column(message.getTimestamp()), actorId, actorKind, eventName,
+                description.category().name(), description.visibility(), truncate(description.summary(), SUMMARY_LENGTH),
+                changes, contactSummary, contactChanges, INQUIRY.equals(aggregateType) ? aggregateId : null,
+                message.getIdentifier()));
     }
 
     private static String truncate(String text, int max) {

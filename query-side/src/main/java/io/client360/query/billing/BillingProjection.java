@@ -38,18 +38,20 @@ class BillingProjection implements Rebuildable {
 
     private final JdbcClient jdbc;
     private final DeferredWrites writes;
+    private final Inserts.Insert open;
 
-    BillingProjection(JdbcClient jdbc, DeferredWrites writes) {
+    BillingProjection(JdbcClient jdbc, DeferredWrites writes, Inserts inserts) {
         this.jdbc = jdbc;
         this.writes = writes;
+        this.open = inserts.ifAbsent("billing_account_view",
+                "id, client_id, primary_contact_id, currency, closed, created_at, updated_at, version", "id");
     }
 
     @EventHandler
     void on(BillingAccountOpened event, @SequenceNumber long seq, @Timestamp Instant at) {
-        int opened = jdbc.sql(Inserts.ifAbsent("billing_account_view",
-                        "id, client_id, primary_contact_id, currency, closed, created_at, updated_at, version", "id = ?"))
-                .params(event.billingAccountId(), event.clientId(), event.primaryContactId(), event.currency(), false,
-                        column(at), column(at), seq, event.billingAccountId())
+        int opened = jdbc.sql(open.sql())
+                .params(open.params(event.billingAccountId(), event.clientId(), event.primaryContactId(),
+                        event.currency(), false, column(at), column(at), seq, event.billingAccountId()))
                 .update();
         if (opened == 0) {
             return;

@@ -58,22 +58,24 @@ class ContactProjection implements Rebuildable {
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
+    private final Inserts.Insert create;
 
-    ContactProjection(JdbcClient jdbc, JsonMapper json) {
+    ContactProjection(JdbcClient jdbc, JsonMapper json, Inserts inserts) {
         this.jdbc = jdbc;
         this.json = json;
+        this.create = inserts.ifAbsent("contact_view", "id, first_name, last_name, email, additional_emails, "
+                + "mobile_phone, time_zone, source, portal_access, client_admin, invoice_access, role, status, "
+                + "primary_client_id, created_at, updated_at, version", "id");
     }
 
     @EventHandler
     void on(ContactCreated event, @SequenceNumber long seq, @Timestamp Instant at) {
-        int created = jdbc.sql(Inserts.ifAbsent("contact_view", "id, first_name, last_name, email, additional_emails, "
-                        + "mobile_phone, time_zone, source, portal_access, client_admin, invoice_access, role, status, "
-                        + "primary_client_id, created_at, updated_at, version", "id = ?"))
-                .params(event.contactId(), event.firstName(), event.lastName(), event.email(),
+        int created = jdbc.sql(create.sql())
+                .params(create.params(event.contactId(), event.firstName(), event.lastName(), event.email(),
                         json.writeValueAsString(event.additionalEmails()), event.mobilePhone(), event.timeZone(),
                         event.source().name(), event.portalAccess(), event.clientAdmin(), event.invoiceAccess(),
                         event.role().name(), ContactStatus.ACTIVE.name(), event.primaryClientId(), column(at), column(at),
-                        seq, event.contactId())
+                        seq, event.contactId()))
                 .update();
         if (created == 0) {
             return;

@@ -33,25 +33,29 @@ class EntitlementProjection implements Rebuildable {
     static final String PROCESSING_GROUP = "entitlement";
 
     private final JdbcClient jdbc;
+    private final Inserts.Insert contract;
+    private final Inserts.Insert coveredContact;
 
-    EntitlementProjection(JdbcClient jdbc) {
+    EntitlementProjection(JdbcClient jdbc, Inserts inserts) {
         this.jdbc = jdbc;
+        this.contract = inserts.ifAbsent("contract_view",
+                "id, client_id, name, start_date, end_date, created_at, updated_at, version", "id");
+        this.coveredContact = inserts.ifAbsent("contract_covered_contact", "contract_id, contact_id",
+                "contract_id, contact_id");
     }
 
     @EventHandler
     void on(ServiceContractCreated event, @SequenceNumber long seq, @Timestamp Instant at) {
-        int created = jdbc.sql(Inserts.ifAbsent("contract_view",
-                        "id, client_id, name, start_date, end_date, created_at, updated_at, version", "id = ?"))
-                .params(event.contractId(), event.clientId(), event.name(), event.startDate(), event.endDate(),
-                        column(at), column(at), seq, event.contractId())
+        int created = jdbc.sql(contract.sql())
+                .params(contract.params(event.contractId(), event.clientId(), event.name(), event.startDate(),
+                        event.endDate(), column(at), column(at), seq, event.contractId()))
                 .update();
         if (created == 0) {
             return;
         }
         for (String contactId : event.coveredContacts()) {
-            jdbc.sql(Inserts.ifAbsent("contract_covered_contact", "contract_id, contact_id",
-                            "contract_id = ? AND contact_id = ?"))
-                    .params(event.contractId(), contactId, event.contractId(), contactId).update();
+            jdbc.sql(coveredContact.sql())
+                    .params(coveredContact.params(event.contractId(), contactId, event.contractId(), contactId)).update();
         }
         for (int i = 0; i < event.entitlements().size(); i++) {
             insert(event.contractId(), event.entitlements().get(i), i);

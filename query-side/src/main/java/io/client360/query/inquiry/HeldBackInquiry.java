@@ -4,6 +4,7 @@ import io.client360.kernel.inquiry.InquiryCreated;
 import io.client360.kernel.inquiry.InquiryStatus;
 import io.client360.platform.deadletter.DeferredWrites;
 import io.client360.platform.jdbc.TypedParameters;
+import io.client360.query.web.Inserts;
 
 import java.math.BigDecimal;
 import java.sql.Types;
@@ -23,15 +24,17 @@ import static io.client360.query.web.Timestamps.column;
 final class HeldBackInquiry implements DeferredWrites.HeldBackRow {
 
     /** Every column; the contact is the survivor's where the contact was merged (read when the insert is sent). */
-    static final String INSERT = "INSERT INTO inquiry_view (id, client_id, contact_id, requester_id, product, "
-            + "asset_id, type, channel, subject, description, status, priority, assignment_group, assignee_id, "
-            + "pending_code, follow_up_due, resolution_code, closes_at, hours_logged, contract_id, entitlement_id, "
-            + "not_entitled_reason, response_due, resolution_due, response_met_at, resolution_met_at, sla_paused, "
-            + "attachment_count, breach_count, pause_count, created_at, updated_at, version) "
-            + "SELECT ?, ?, COALESCE((SELECT survivor_id FROM contact_alias WHERE duplicate_id = ?), ?), "
-            + "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? "
-            + "WHERE NOT EXISTS (SELECT 1 FROM inquiry_view WHERE id = ?)";
+    static Inserts.Insert insert(Inserts inserts) {
+        return inserts.ifAbsent("inquiry_view", "id, client_id, contact_id, requester_id, product, "
+                + "asset_id, type, channel, subject, description, status, priority, assignment_group, assignee_id, "
+                + "pending_code, follow_up_due, resolution_code, closes_at, hours_logged, contract_id, entitlement_id, "
+                + "not_entitled_reason, response_due, resolution_due, response_met_at, resolution_met_at, sla_paused, "
+                + "attachment_count, breach_count, pause_count, created_at, updated_at, version",
+                "?, ?, COALESCE((SELECT survivor_id FROM contact_alias WHERE duplicate_id = ?), ?), "
+                + "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?", "id");
+    }
 
+    private final Inserts.Insert insert;
     private final InquiryCreated created;
     private final OffsetDateTime createdAt;
     String status = InquiryStatus.NEW.name();
@@ -54,7 +57,8 @@ final class HeldBackInquiry implements DeferredWrites.HeldBackRow {
     private OffsetDateTime updatedAt;
     private long version;
 
-    HeldBackInquiry(InquiryCreated created, long seq, Instant at) {
+    HeldBackInquiry(Inserts.Insert insert, InquiryCreated created, long seq, Instant at) {
+        this.insert = insert;
         this.created = created;
         this.createdAt = column(at);
         this.updatedAt = createdAt;
@@ -79,13 +83,13 @@ final class HeldBackInquiry implements DeferredWrites.HeldBackRow {
 
     @Override
     public Object[] parameters() {
-        return new Object[]{created.inquiryId(), created.clientId(), created.contactId(), created.contactId(),
+        return insert.params(created.inquiryId(), created.clientId(), created.contactId(), created.contactId(),
                 created.contactId(), created.product(), text(created.assetId()), created.type().name(),
                 created.channel().name(), created.subject(), created.description(), status, priority,
                 assignmentGroup, text(assigneeId), text(pendingCode), time(followUpDue), text(resolutionCode),
                 time(closesAt), hoursLogged, text(contractId), text(entitlementId), text(notEntitledReason),
                 time(responseDue), time(resolutionDue), time(responseMetAt), time(resolutionMetAt), false,
-                attachmentCount, 0, 0, createdAt, updatedAt, version, created.inquiryId()};
+                attachmentCount, 0, 0, createdAt, updatedAt, version, created.inquiryId());
     }
 
     private static Object text(String value) {

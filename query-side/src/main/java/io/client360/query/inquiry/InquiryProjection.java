@@ -61,10 +61,18 @@ class InquiryProjection implements Rebuildable {
 
     private final JdbcClient jdbc;
     private final DeferredWrites writes;
+    private final Inserts.Insert view;
+    private final Inserts.Insert comment;
+    private final Inserts.Insert attachment;
 
-    InquiryProjection(JdbcClient jdbc, DeferredWrites writes) {
+    InquiryProjection(JdbcClient jdbc, DeferredWrites writes, Inserts inserts) {
         this.jdbc = jdbc;
         this.writes = writes;
+        this.view = HeldBackInquiry.insert(inserts);
+        this.comment = inserts.ifAbsent("inquiry_comment", "comment_id, inquiry_id, seq, body, visibility, "
+                + "author_id, author_kind, created_at", "comment_id");
+        this.attachment = inserts.ifAbsent("inquiry_attachment", "attachment_id, inquiry_id, seq, name, "
+                + "content_type, size, sha256, visibility, author_id, added_at", "attachment_id");
     }
 
     @EventHandler
@@ -72,7 +80,7 @@ class InquiryProjection implements Rebuildable {
         // the requester is the contact, or the survivor it was merged into (one statement with the insert; the
         // aliases change only after a flush, below). Held back with the batch, the row takes the inquiry's later
         // events of the batch in place (HeldBackInquiry)
-        writes.insertRowInLane(VIEW, event.inquiryId(), HeldBackInquiry.INSERT, new HeldBackInquiry(event, seq, at));
+        writes.insertRowInLane(VIEW, event.inquiryId(), view.sql(), new HeldBackInquiry(view, event, seq, at));
     }
 
     @EventHandler
@@ -93,10 +101,8 @@ class InquiryProjection implements Rebuildable {
 
     @EventHandler
     void on(CommentAdded event, @SequenceNumber long seq, @Timestamp Instant at) {
-        writes.inLane(COMMENTS, Inserts.ifAbsent("inquiry_comment", "comment_id, inquiry_id, seq, body, visibility, "
-                        + "author_id, author_kind, created_at", "comment_id = ?"),
-                event.commentId(), event.inquiryId(), seq, event.body(), event.visibility().name(),
-                event.authorId(), event.authorKind(), column(at), event.commentId());
+        writes.inLane(COMMENTS, comment.sql(), comment.params(event.commentId(), event.inquiryId(), seq, event.body(),
+                event.visibility().name(), event.authorId(), event.authorKind(), column(at), event.commentId()));
         // only the inquiry's time and version: of the comments of a batch, the view takes the last one's
         heldBack(event.inquiryId()).ifPresentOrElse(row -> row.apply(seq, at, unchanged -> { }),
                 () -> writes.lastWinsInLane(VIEW, event.inquiryId(), updateStatement(null),
@@ -105,11 +111,9 @@ class InquiryProjection implements Rebuildable {
 
     @EventHandler
     void on(AttachmentAdded event, @SequenceNumber long seq, @Timestamp Instant at) {
-        writes.inLane(ATTACHMENTS, Inserts.ifAbsent("inquiry_attachment", "attachment_id, inquiry_id, seq, name, "
-                        + "content_type, size, sha256, visibility, author_id, added_at", "attachment_id = ?"),
-                event.attachmentId(), event.inquiryId(), seq, event.name(), event.contentType(),
-                event.size(), event.sha256(), event.visibility().name(), event.authorId(), column(at),
-                event.attachmentId());
+        writes.inLane(ATTACHMENTS, attachment.sql(), attachment.params(event.attachmentId(), event.inquiryId(), seq,
+                event.name(), event.contentType(), event.size(), event.sha256(), event.visibility().name(),
+                event.authorId(), column(at), event.attachmentId()));
         update(event.inquiryId(), seq, at, row -> row.attachmentCount++, "attachment_count = attachment_count + 1");
     }
 

@@ -22,17 +22,19 @@ class WebhookProjection {
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
+    private final Inserts.Insert insert;
 
-    WebhookProjection(JdbcClient jdbc, JsonMapper json) {
+    WebhookProjection(JdbcClient jdbc, JsonMapper json, Inserts inserts) {
         this.jdbc = jdbc;
         this.json = json;
+        this.insert = inserts.ifAbsent("webhook_view", "id, url, types, feed_cursor, created_at", "id");
     }
 
     @EventHandler
     void on(WebhookSubscribed event, @Timestamp Instant at) {
-        jdbc.sql(Inserts.ifAbsent("webhook_view", "id, url, types, feed_cursor, created_at", "id = ?"))
-                .params(event.webhookId(), event.url(), json.writeValueAsString(event.types()), -1L, column(at),
-                        event.webhookId())
+        jdbc.sql(insert.sql())
+                .params(insert.params(event.webhookId(), event.url(), json.writeValueAsString(event.types()), -1L,
+                        column(at), event.webhookId()))
                 .update();
     }
 }
