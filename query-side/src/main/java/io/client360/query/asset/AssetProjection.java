@@ -46,7 +46,7 @@ class AssetProjection implements Rebuildable {
     void on(AssetCreated event, @SequenceNumber long seq, @Timestamp Instant at) {
         writes.update(create.sql(), create.params(event.assetId(), event.clientId(), event.primaryContactId(),
                 event.billingAccountId(), event.product(), event.offerType().name(), event.name(), event.identifier(),
-                AssetStatus.ACTIVE.name(), column(at), column(at), column(at), seq, event.assetId()));
+                AssetStatus.ACTIVE.name(), column(at), column(at), column(at), seq));
     }
 
     @EventHandler

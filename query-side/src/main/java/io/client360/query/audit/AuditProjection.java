@@ -71,7 +71,7 @@ class AuditProjection implements Rebuildable {
             // held back with the batch's entries, keyed by the inquiry as they are: sent before its entries, whose
             // client it gives, and with the batch's other inquiries' (one statement, not one per creation)
             writes.inLaneForKey("", created.inquiryId(), inquiryClient.sql(),
-                    inquiryClient.params(created.inquiryId(), created.clientId(), created.inquiryId()));
+                    inquiryClient.params(created.inquiryId(), created.clientId()));
         }
         record(INQUIRY, event.inquiryId(), seq, message, InquiryAuditDescriptions.describe(event));
         if (event instanceof InquiryEntryMarked marked) {
@@ -156,8 +156,7 @@ class AuditProjection implements Rebuildable {
         writes.inLaneForKey("", aggregateId, entry.sql(), entry.params(message.getIdentifier(), aggregateType,
                 aggregateId, seq, column(message.getTimestamp()), actorId, actorKind, eventName,
                 description.category().name(), description.visibility(), truncate(description.summary(), SUMMARY_LENGTH),
-                changes, contactSummary, contactChanges, INQUIRY.equals(aggregateType) ? aggregateId : null,
-                message.getIdentifier()));
+                changes, contactSummary, contactChanges, INQUIRY.equals(aggregateType) ? aggregateId : null));
     }
 
     private static String truncate(String text, int max) {

@@ -51,7 +51,7 @@ class BillingProjection implements Rebuildable {
     void on(BillingAccountOpened event, @SequenceNumber long seq, @Timestamp Instant at) {
         int opened = jdbc.sql(open.sql())
                 .params(open.params(event.billingAccountId(), event.clientId(), event.primaryContactId(),
-                        event.currency(), false, column(at), column(at), seq, event.billingAccountId()))
+                        event.currency(), false, column(at), column(at), seq))
                 .update();
         if (opened == 0) {
             return;

@@ -75,7 +75,7 @@ class ContactProjection implements Rebuildable {
                         json.writeValueAsString(event.additionalEmails()), event.mobilePhone(), event.timeZone(),
                         event.source().name(), event.portalAccess(), event.clientAdmin(), event.invoiceAccess(),
                         event.role().name(), ContactStatus.ACTIVE.name(), event.primaryClientId(), column(at), column(at),
-                        seq, event.contactId()))
+                        seq))
                 .update();
         if (created == 0) {
             return;

@@ -48,14 +48,14 @@ class EntitlementProjection implements Rebuildable {
     void on(ServiceContractCreated event, @SequenceNumber long seq, @Timestamp Instant at) {
         int created = jdbc.sql(contract.sql())
                 .params(contract.params(event.contractId(), event.clientId(), event.name(), event.startDate(),
-                        event.endDate(), column(at), column(at), seq, event.contractId()))
+                        event.endDate(), column(at), column(at), seq))
                 .update();
         if (created == 0) {
             return;
         }
         for (String contactId : event.coveredContacts()) {
             jdbc.sql(coveredContact.sql())
-                    .params(coveredContact.params(event.contractId(), contactId, event.contractId(), contactId)).update();
+                    .params(coveredContact.params(event.contractId(), contactId)).update();
         }
         for (int i = 0; i < event.entitlements().size(); i++) {
             insert(event.contractId(), event.entitlements().get(i), i);

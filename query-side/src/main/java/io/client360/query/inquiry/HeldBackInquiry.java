@@ -89,7 +89,7 @@ final class HeldBackInquiry implements DeferredWrites.HeldBackRow {
                 assignmentGroup, text(assigneeId), text(pendingCode), time(followUpDue), text(resolutionCode),
                 time(closesAt), hoursLogged, text(contractId), text(entitlementId), text(notEntitledReason),
                 time(responseDue), time(resolutionDue), time(responseMetAt), time(resolutionMetAt), false,
-                attachmentCount, 0, 0, createdAt, updatedAt, version, created.inquiryId());
+                attachmentCount, 0, 0, createdAt, updatedAt, version);
     }
 
     private static Object text(String value) {

@@ -102,7 +102,7 @@ class InquiryProjection implements Rebuildable {
     @EventHandler
     void on(CommentAdded event, @SequenceNumber long seq, @Timestamp Instant at) {
         writes.inLane(COMMENTS, comment.sql(), comment.params(event.commentId(), event.inquiryId(), seq, event.body(),
-                event.visibility().name(), event.authorId(), event.authorKind(), column(at), event.commentId()));
+                event.visibility().name(), event.authorId(), event.authorKind(), column(at)));
         // only the inquiry's time and version: of the comments of a batch, the view takes the last one's
         heldBack(event.inquiryId()).ifPresentOrElse(row -> row.apply(seq, at, unchanged -> { }),
                 () -> writes.lastWinsInLane(VIEW, event.inquiryId(), updateStatement(null),
@@ -113,7 +113,7 @@ class InquiryProjection implements Rebuildable {
     void on(AttachmentAdded event, @SequenceNumber long seq, @Timestamp Instant at) {
         writes.inLane(ATTACHMENTS, attachment.sql(), attachment.params(event.attachmentId(), event.inquiryId(), seq,
                 event.name(), event.contentType(), event.size(), event.sha256(), event.visibility().name(),
-                event.authorId(), column(at), event.attachmentId()));
+                event.authorId(), column(at)));
         update(event.inquiryId(), seq, at, row -> row.attachmentCount++, "attachment_count = attachment_count + 1");
     }
 

@@ -34,7 +34,7 @@ class WebhookProjection {
     void on(WebhookSubscribed event, @Timestamp Instant at) {
         jdbc.sql(insert.sql())
                 .params(insert.params(event.webhookId(), event.url(), json.writeValueAsString(event.types()), -1L,
-                        column(at), event.webhookId()))
+                        column(at)))
                 .update();
     }
 }

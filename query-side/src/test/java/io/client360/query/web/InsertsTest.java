@@ -57,13 +57,20 @@ class InsertsTest {
 
     @Test
     void theKeyIsBoundAgainOnlyWhereTheStatementReadsIt() {
-        Object[] valuesThenKey = {"k", "body", "k"};
-        assertThat(new Inserts(true).ifAbsent("entry", "id, body", "id").params(valuesThenKey))
+        assertThat(new Inserts(true).ifAbsent("entry", "id, body", "id").params("k", "body"))
                 .containsExactly("k", "body");
-        assertThat(new Inserts(false).ifAbsent("entry", "id, body", "id").params(valuesThenKey))
+        assertThat(new Inserts(false).ifAbsent("entry", "id, body", "id").params("k", "body"))
                 .containsExactly("k", "body", "k");
-        assertThat(new Inserts(true).ifAbsent("pair", "a, b", "a, b").params("x", "y", "x", "y"))
+        assertThat(new Inserts(true).ifAbsent("pair", "a, b", "a, b").params("x", "y"))
                 .containsExactly("x", "y");
+        assertThat(new Inserts(false).ifAbsent("pair", "owner, a, b", "(SELECT o FROM t WHERE p = ? AND q = ?), ?, ?",
+                "b, a").params("p", "q", "x", "y")).containsExactly("p", "q", "x", "y", "y", "x");
+    }
+
+    @Test
+    void aKeyColumnThatIsNotBoundAsAPlainParameterIsRefusedWhenTheInsertIsMade() {
+        org.assertj.core.api.Assertions.assertThatIllegalArgumentException().isThrownBy(() -> new Inserts(false)
+                .ifAbsent("entry", "id, body", "lower(?), ?", "id"));
     }
 
     private static void assertSkipsExistingRows(DataSource dataSource) throws Exception {
@@ -75,10 +82,10 @@ class InsertsTest {
         jdbc.update("INSERT INTO " + owners + " VALUES ('i', 'ann')");
         Inserts.Insert insert = new Inserts(dataSource).ifAbsent(table, "id, body, owner",
                 "?, ?, (SELECT owner FROM " + owners + " WHERE item = ?)", "id");
-        jdbc.update(insert.sql(), insert.params("a", "first", "i", "a"));
+        jdbc.update(insert.sql(), insert.params("a", "first", "i"));
 
-        jdbc.batchUpdate(insert.sql(), List.of(insert.params("a", "again", "i", "a"), insert.params("b", "new", "i", "b"),
-                insert.params("c", "new", "x", "c"), insert.params("b", "repeated", "i", "b")));
+        jdbc.batchUpdate(insert.sql(), List.of(insert.params("a", "again", "i"), insert.params("b", "new", "i"),
+                insert.params("c", "new", "x"), insert.params("b", "repeated", "i")));
 
         assertThat(jdbc.queryForList("SELECT id || ':' || body || ':' || COALESCE(owner, '-') FROM " + table
                 + " ORDER BY id", String.class)).containsExactly("a:first:ann", "b:new:ann", "c:new:-");
