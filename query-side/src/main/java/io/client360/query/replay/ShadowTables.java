@@ -167,7 +167,7 @@ final class ShadowTables {
         jdbc.sql("DROP SCHEMA IF EXISTS " + retired + " CASCADE").update();
     }
 
-    private static String quoted(String identifier) {
+    static String quoted(String identifier) {
         return "\"" + identifier.replace("\"", "\"\"") + "\"";
     }
 }

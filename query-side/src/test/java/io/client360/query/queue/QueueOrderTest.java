@@ -4,6 +4,7 @@ import io.client360.kernel.inquiry.InquiryResolved;
 import io.client360.kernel.inquiry.Priority;
 import io.client360.query.QuerySideApplication;
 import io.client360.query.inquiry.InquiryEvents;
+import io.client360.query.replay.ReadIndexesBuilt;
 import io.client360.testing.FreshPostgresDatabase;
 import io.client360.testing.Http;
 import io.client360.testing.TestTokens;
@@ -66,6 +67,7 @@ class QueueOrderTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql("SELECT COUNT(*) FROM inquiry_view "
                 + "WHERE id = 'q-high-2' OR (id = 'q-resolved' AND status = 'RESOLVED')").query(Long.class).single() == 2);
 
+        ReadIndexesBuilt.await(jdbc);
         JsonNode queue = new Http(port).bearer(TestTokens.agent("agent-1")).get("/api/queues/" + GROUP).json();
 
         List<String> ids = new ArrayList<>();

@@ -53,6 +53,7 @@ class BlueGreenReplayTest {
     @BeforeEach
     void client() {
         admin = new Http(port).bearer(TestTokens.admin());
+        ReadIndexesBuilt.await(jdbc);
     }
 
     @Test

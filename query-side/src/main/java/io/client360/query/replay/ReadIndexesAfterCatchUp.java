@@ -1,0 +1,127 @@
+package io.client360.query.replay;
+
+import io.client360.query.web.Databases;
+import io.client360.query.web.Rebuildable;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import javax.sql.DataSource;
+import java.sql.SQLException;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * A processor that projects from the first event (it has no token yet: a new installation, a read model added, a
+ * side started on an emptied read database) loads its tables without the indexes only reads use, as a blue-green
+ * rebuild's shadow tables do, and builds them in one pass once it has caught up: while it loads, every row it writes
+ * would update each of them (on 1.29 M events PostgreSQL spent 14.4–14.5 µs an event without them against
+ * 14.8–17.1 with them). Until then its reads scan the tables it is still filling. On PostgreSQL only; the
+ * definitions wait in {@code deferred_read_index} until built, so a side stopped before then builds them once its
+ * processor has caught up after the restart. Processors that have a token keep their indexes.
+ */
+@Component
+@DependsOnDatabaseInitialization
+class ReadIndexesAfterCatchUp {
+
+    private static final Logger log = LoggerFactory.getLogger(ReadIndexesAfterCatchUp.class);
+
+    private final Map<String, Rebuildable> projections;
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
+    private final EventProcessingConfiguration processing;
+    /** The processors whose read indexes wait for their catch-up. */
+    private final Set<String> waiting = ConcurrentHashMap.newKeySet();
+
+    ReadIndexesAfterCatchUp(List<Rebuildable> projections, JdbcClient jdbc, PlatformTransactionManager transactionManager,
+                            EventProcessingConfiguration processing, TokenStore tokens, DataSource dataSource,
+                            @Value("${client360.read-indexes.after-catch-up:true}") boolean enabled)
+            throws SQLException {
+        this.projections = projections.stream().collect(Collectors.toMap(Rebuildable::processor, Function.identity()));
+        this.jdbc = jdbc;
+        this.transactions = new TransactionTemplate(transactionManager);
+        this.processing = processing;
+        if (enabled && Databases.isPostgres(dataSource)) {
+            for (Rebuildable projection : projections) {
+                if (!projection.readOnlyIndexes().isEmpty() && tokens.fetchSegments(projection.processor()).length == 0) {
+                    transactions.executeWithoutResult(status -> defer(projection));
+                }
+            }
+            waiting.addAll(jdbc.sql("SELECT DISTINCT processor FROM deferred_read_index").query(String.class).list());
+        }
+    }
+
+    /** Keeps the definitions of the projection's read indexes and drops them (those another side dropped are kept). */
+    private void defer(Rebuildable projection) {
+        Collection<String> indexes = projection.readOnlyIndexes();
+        String marks = indexes.stream().map(index -> "?").collect(Collectors.joining(", "));
+        jdbc.sql("LOCK TABLE deferred_read_index IN EXCLUSIVE MODE").update();
+        jdbc.sql("INSERT INTO deferred_read_index (index_name, processor, definition) SELECT indexname, ?, indexdef "
+                        + "FROM pg_indexes WHERE schemaname = current_schema() AND indexname IN (" + marks + ") "
+                        + "ON CONFLICT (index_name) DO NOTHING")
+                .params(java.util.stream.Stream.concat(java.util.stream.Stream.of(projection.processor()),
+                        indexes.stream()).toList())
+                .update();
+        for (String index : indexes) {
+            jdbc.sql("DROP INDEX IF EXISTS " + ShadowTables.quoted(index)).update();
+        }
+    }
+
+    /** Builds the read indexes of each waiting processor that has caught up. */
+    @Scheduled(initialDelayString = "${client360.read-indexes.check-interval:PT1S}",
+            fixedDelayString = "${client360.read-indexes.check-interval:PT1S}")
+    void buildForCaughtUpProcessors() {
+        for (String processor : List.copyOf(waiting)) {
+            if (caughtUp(processor)) {
+                build(processor);
+                waiting.remove(processor);
+            }
+        }
+    }
+
+    /** Whether the processor is waiting to build its read indexes (it has not caught up yet). */
+    boolean waiting(String processor) {
+        return waiting.contains(processor);
+    }
+
+    private boolean caughtUp(String processor) {
+        Map<Integer, EventTrackerStatus> status = processing.eventProcessor(processor, StreamingEventProcessor.class)
+                .map(StreamingEventProcessor::processingStatus).orElse(Map.of());
+        return !status.isEmpty() && status.values().stream().allMatch(EventTrackerStatus::isCaughtUp);
+    }
+
+    private void build(String processor) {
+        long start = System.nanoTime();
+        List<String> built = transactions.execute(status -> {
+            List<String[]> indexes = jdbc.sql("SELECT index_name, definition FROM deferred_read_index "
+                            + "WHERE processor = ? ORDER BY index_name").param(processor)
+                    .query((rs, row) -> new String[]{rs.getString(1), rs.getString(2)}).list();
+            for (String[] index : indexes) {
+                jdbc.sql(index[1].replaceFirst("^CREATE (UNIQUE )?INDEX ", "CREATE $1INDEX IF NOT EXISTS ")).update();
+            }
+            Rebuildable projection = projections.get(processor);
+            for (String table : projection == null ? List.<String>of() : projection.tables()) {
+                jdbc.sql("ANALYZE " + table).update();
+            }
+            jdbc.sql("DELETE FROM deferred_read_index WHERE processor = ?").param(processor).update();
+            return indexes.stream().map(index -> index[0]).toList();
+        });
+        log.info("Built the read indexes of {} once it had caught up: {} in {} ms", processor, built,
+                (System.nanoTime() - start) / 1_000_000);
+    }
+}
