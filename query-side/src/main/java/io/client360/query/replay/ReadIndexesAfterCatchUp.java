@@ -35,9 +35,10 @@ import java.util.stream.Stream;
  * side started on an emptied read database) loads its tables without the indexes only reads use, as a blue-green
  * rebuild's shadow tables do, and builds them in one pass once it has caught up: while it loads, every row it writes
  * would update each of them (a rebuild of 1.29 M events by nine processors, in pairs: PostgreSQL 13.1 / 14.1 µs an
- * event against 16.7 / 15.9 with them, their building included). Until then its reads scan the tables it is still filling. On PostgreSQL only; the
- * definitions wait in {@code deferred_read_index} until built, so a side stopped before then builds them once its
- * processor has caught up after the restart. Processors that have a token keep their indexes.
+ * event against 16.7 / 15.9 with them, their building included). Until then its reads scan the tables it is still
+ * filling. On PostgreSQL only; the definitions wait in {@code deferred_read_index} until built, so a side stopped
+ * before then builds them once its processor has caught up after the restart. Processors that have a token keep
+ * their indexes.
  */
 @Component
 @DependsOnDatabaseInitialization
@@ -58,8 +59,9 @@ class ReadIndexesAfterCatchUp {
         return thread;
     });
 
-    ReadIndexesAfterCatchUp(List<Rebuildable> projections, JdbcClient jdbc, PlatformTransactionManager transactionManager,
-                            EventProcessingConfiguration processing, TokenStore tokens, DataSource dataSource,
+    ReadIndexesAfterCatchUp(List<Rebuildable> projections, JdbcClient jdbc,
+                            PlatformTransactionManager transactionManager, EventProcessingConfiguration processing,
+                            TokenStore tokens, DataSource dataSource,
                             @Value("${client360.read-indexes.after-catch-up:true}") boolean enabled)
             throws SQLException {
         this.projections = projections.stream().collect(Collectors.toMap(Rebuildable::processor, Function.identity()));
@@ -68,7 +70,8 @@ class ReadIndexesAfterCatchUp {
         this.processing = processing;
         if (Databases.isPostgres(dataSource)) {
             for (Rebuildable projection : enabled ? projections : List.<Rebuildable>of()) {
-                if (!projection.readOnlyIndexes().isEmpty() && tokens.fetchSegments(projection.processor()).length == 0) {
+                boolean fromTheFirstEvent = tokens.fetchSegments(projection.processor()).length == 0;
+                if (!projection.readOnlyIndexes().isEmpty() && fromTheFirstEvent) {
                     transactions.executeWithoutResult(status -> defer(projection));
                 }
             }
@@ -85,8 +88,7 @@ class ReadIndexesAfterCatchUp {
         jdbc.sql("INSERT INTO deferred_read_index (index_name, processor, definition) SELECT indexname, ?, indexdef "
                         + "FROM pg_indexes WHERE schemaname = current_schema() AND indexname IN (" + marks + ") "
                         + "ON CONFLICT (index_name) DO NOTHING")
-                .params(Stream.concat(Stream.of(projection.processor()),
-                        indexes.stream()).toList())
+                .params(Stream.concat(Stream.of(projection.processor()), indexes.stream()).toList())
                 .update();
         for (String index : indexes) {
             jdbc.sql("DROP INDEX IF EXISTS " + ShadowTables.quoted(index)).update();
@@ -107,7 +109,8 @@ class ReadIndexesAfterCatchUp {
                         build(processor);
                         waiting.remove(processor);
                     } catch (RuntimeException e) {
-                        log.warn("Building the read indexes of {} failed; trying again at the next check", processor, e);
+                        log.warn("Building the read indexes of {} failed; trying again at the next check", processor,
+                                e);
                     } finally {
                         building.remove(processor);
                     }
