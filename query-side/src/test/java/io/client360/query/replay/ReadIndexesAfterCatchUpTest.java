@@ -8,7 +8,10 @@ import io.client360.testing.FreshPostgresDatabase;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -25,13 +28,15 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * On PostgreSQL, processors that project from the first event (no token) load their tables without the indexes only
- * reads use and build them once caught up; a side restarted with its processors' tokens keeps them. The scheduled
- * check waits an hour here, so the test sees the indexes deferred and builds them itself.
+ * reads use and build them once caught up; a side restarted with its processors' tokens keeps them, and one stopped
+ * before it built them builds them after the restart. The scheduled check waits an hour here, so the test sees the
+ * indexes deferred and builds them itself.
  */
 @SpringBootTest(properties = {"spring.config.name=" + QuerySideApplication.CONFIG_NAME,
         "client360.read-indexes.check-interval=PT1H"})
 @ContextConfiguration(initializers = FreshPostgresDatabase.class)
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ReadIndexesAfterCatchUpTest {
 
     @Autowired
@@ -52,6 +57,7 @@ class ReadIndexesAfterCatchUpTest {
     DataSource dataSource;
 
     @Test
+    @Order(1)
     void processorsWithoutATokenLoadWithoutTheirReadIndexes_buildThemOnceCaughtUp_andKeepThemAfterARestart()
             throws Exception {
         List<String> readOnly = projections.stream().flatMap(projection -> projection.readOnlyIndexes().stream())
@@ -80,6 +86,26 @@ class ReadIndexesAfterCatchUpTest {
         assertThat(deferred()).isEmpty();
         assertThat(restarted.waiting("audit")).isFalse();
         assertThat(indexes()).containsAll(readOnly);
+    }
+
+    @Test
+    @Order(2)
+    void indexesDeferredBeforeAStopAreBuiltAfterTheRestart_evenWithDeferringOff() throws Exception {
+        ReadIndexesBuilt.await(jdbc);
+        jdbc.sql("INSERT INTO deferred_read_index (index_name, processor, definition) SELECT indexname, 'audit', "
+                + "indexdef FROM pg_indexes WHERE indexname = 'audit_entry_client'").update();
+        jdbc.sql("DROP INDEX audit_entry_client").update();
+
+        ReadIndexesAfterCatchUp restarted = new ReadIndexesAfterCatchUp(projections, jdbc, transactionManager,
+                processing, tokens, dataSource, false);
+        assertThat(restarted.waiting("audit")).isTrue();
+        await().atMost(Duration.ofSeconds(20)).until(() -> {
+            restarted.buildForCaughtUpProcessors();
+            return deferred().isEmpty();
+        });
+
+        assertThat(indexes()).contains("audit_entry_client");
+        restarted.stop();
     }
 
     private List<String> indexes() {
