@@ -50,9 +50,8 @@ class ReadIndexesAfterCatchUp {
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
     private final EventProcessingConfiguration processing;
-    /** The processors whose read indexes wait for their catch-up. */
+    /** The processors whose read indexes wait for their catch-up (a processor leaves it when its build starts). */
     private final Set<String> waiting = ConcurrentHashMap.newKeySet();
-    private final Set<String> building = ConcurrentHashMap.newKeySet();
     private final ExecutorService builder = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "read-indexes");
         thread.setDaemon(true);
@@ -103,16 +102,14 @@ class ReadIndexesAfterCatchUp {
             fixedDelayString = "${client360.read-indexes.check-interval:PT1S}")
     void buildForCaughtUpProcessors() {
         for (String processor : List.copyOf(waiting)) {
-            if (caughtUp(processor) && building.add(processor)) {
+            if (caughtUp(processor) && waiting.remove(processor)) {
                 builder.execute(() -> {
                     try {
                         build(processor);
-                        waiting.remove(processor);
                     } catch (RuntimeException e) {
                         log.warn("Building the read indexes of {} failed; trying again at the next check", processor,
                                 e);
-                    } finally {
-                        building.remove(processor);
+                        waiting.add(processor);
                     }
                 });
             }
@@ -124,7 +121,7 @@ class ReadIndexesAfterCatchUp {
         builder.shutdownNow();
     }
 
-    /** Whether the processor is waiting to build its read indexes (it has not caught up yet). */
+    /** Whether the processor's read indexes wait for its catch-up (false once their build has started). */
     boolean waiting(String processor) {
         return waiting.contains(processor);
     }
