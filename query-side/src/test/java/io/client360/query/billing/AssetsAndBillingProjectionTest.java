@@ -37,6 +37,8 @@ import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ContextConfiguration;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
 import java.math.BigDecimal;
@@ -83,6 +85,8 @@ class AssetsAndBillingProjectionTest {
     JdbcClient jdbc;
     @Autowired
     BillingProjection billing;
+    @Autowired
+    PlatformTransactionManager transactions;
     @Autowired
     io.client360.query.asset.AssetReads assetReads;
 
@@ -184,6 +188,47 @@ class AssetsAndBillingProjectionTest {
         assertThat(balances).hasSize(1);
         assertThat(balances.get(0).get("currency").asString()).isEqualTo("JPY");
         assertThat(balances.get(0).get("daysOverdue").asLong()).isEqualTo(14);
+    }
+
+    @Test
+    void aClientsTotals_perCurrency_areSummedFromTheIndexOfItsUnitsAlone() {
+        String client = "totals-client";
+        Instant opened = Instant.parse("2026-05-02T09:00:00Z");
+        eventStore.publish(List.of(
+                at("BillingAccount", "totals-eur", 0, opened, new BillingAccountOpened("totals-eur", client,
+                        "totals-contact", "EUR", List.of(new BillUnit("unit-1", "Main"), new BillUnit("unit-2", "Spare")))),
+                at("BillingAccount", "totals-eur", 1, opened.plusSeconds(60), new BillIssued("totals-eur", "bill-1",
+                        "unit-1", new BigDecimal("250.50"), LocalDate.of(2026, 5, 2), LocalDate.of(2026, 6, 1),
+                        List.of(new BillLine("Licence", new BigDecimal("250.50"))), new BigDecimal("250.50"),
+                        new BigDecimal("250.50"))),
+                at("BillingAccount", "totals-eur", 2, opened.plusSeconds(120), new BillUnitOverdue("totals-eur", "unit-1",
+                        "bill-1", LocalDate.of(2026, 6, 1), new BigDecimal("250.50"), new BigDecimal("250.50"))),
+                at("BillingAccount", "totals-jpy", 0, opened, new BillingAccountOpened("totals-jpy", client,
+                        "totals-contact", "JPY", List.of(new BillUnit("unit-1", "Main"))))));
+        Http staff = new Http(port).bearer(TestTokens.agent("agent-1"));
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> staff.get("/api/billing-accounts/totals-eur?minVersion=2").status() == 200
+                        && staff.get("/api/billing-accounts/totals-jpy").status() == 200);
+
+        JsonNode totals = staff.get("/api/clients/" + client + "/360").json().get("billing");
+
+        assertThat(totals).hasSize(2);
+        assertThat(totals.get(0).get("currency").asString()).isEqualTo("EUR");
+        assertThat(totals.get(0).get("balanceDue").asString()).isEqualTo("250.50");
+        assertThat(totals.get(0).get("overdueAmount").asString()).isEqualTo("250.50");
+        assertThat(totals.get(0).get("overdueUnits").asLong()).isEqualTo(1);
+        assertThat(totals.get(1).get("currency").asString()).isEqualTo("JPY");
+        assertThat(totals.get(1).get("balanceDue").asString()).isEqualTo("0");
+        // with the table's pages all-visible and neither a table scan nor a bitmap affordable, the units' index answers
+        // alone: it holds their client, currency, balance and overdue flag (V29)
+        jdbc.sql("VACUUM ANALYZE bill_unit_view").update();
+        String plan = new TransactionTemplate(transactions).execute(status -> {
+            jdbc.sql("SET LOCAL enable_seqscan = off").update();
+            jdbc.sql("SET LOCAL enable_bitmapscan = off").update();
+            return String.join("\n", jdbc.sql("EXPLAIN " + BillingReads.TOTALS_OF_CLIENT).param(client)
+                    .query(String.class).list());
+        });
+        assertThat(plan).contains("Index Only Scan using bill_unit_view_client");
     }
 
     private List<Map<String, Object>> rows(String id) {
