@@ -68,10 +68,13 @@ class ReadIndexesAfterCatchUp {
         this.transactions = new TransactionTemplate(transactionManager);
         this.processing = processing;
         if (Databases.isPostgres(dataSource)) {
-            for (Rebuildable projection : enabled ? projections : List.<Rebuildable>of()) {
-                boolean fromTheFirstEvent = tokens.fetchSegments(projection.processor()).length == 0;
-                if (!projection.readOnlyIndexes().isEmpty() && fromTheFirstEvent) {
-                    transactions.executeWithoutResult(status -> defer(projection));
+            if (enabled) {
+                for (Rebuildable projection : projections) {
+                    // a token is looked up only for a projection that has read indexes to defer
+                    if (!projection.readOnlyIndexes().isEmpty()
+                            && tokens.fetchSegments(projection.processor()).length == 0) {
+                        transactions.executeWithoutResult(status -> defer(projection));
+                    }
                 }
             }
             // those deferred before a stop are built too, even where deferring is now off

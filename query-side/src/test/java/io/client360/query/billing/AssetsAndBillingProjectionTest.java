@@ -18,6 +18,7 @@ import io.client360.kernel.contact.ContactCreated;
 import io.client360.kernel.contact.ContactRole;
 import io.client360.kernel.contact.ContactSource;
 import io.client360.kernel.contact.PortalSettings;
+import io.client360.query.Plans;
 import io.client360.query.QuerySideApplication;
 import io.client360.testing.FreshPostgresDatabase;
 import io.client360.testing.Http;
@@ -38,7 +39,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
 import java.math.BigDecimal;
@@ -222,12 +222,8 @@ class AssetsAndBillingProjectionTest {
         // with the table's pages all-visible and neither a table scan nor a bitmap affordable, the units' index answers
         // alone: it holds their client, currency, balance and overdue flag (V29)
         jdbc.sql("VACUUM ANALYZE bill_unit_view").update();
-        String plan = new TransactionTemplate(transactions).execute(status -> {
-            jdbc.sql("SET LOCAL enable_seqscan = off").update();
-            jdbc.sql("SET LOCAL enable_bitmapscan = off").update();
-            return String.join("\n", jdbc.sql("EXPLAIN " + BillingReads.TOTALS_OF_CLIENT).param(client)
-                    .query(String.class).list());
-        });
+        String plan = Plans.of(jdbc, transactions, BillingReads.TOTALS_OF_CLIENT, client,
+                List.of("seqscan", "bitmapscan"));
         assertThat(plan).contains("Index Only Scan using bill_unit_view_client");
     }
 

@@ -2,6 +2,7 @@ package io.client360.query.queue;
 
 import io.client360.kernel.inquiry.InquiryResolved;
 import io.client360.kernel.inquiry.Priority;
+import io.client360.query.Plans;
 import io.client360.query.QuerySideApplication;
 import io.client360.query.inquiry.InquiryEvents;
 import io.client360.query.replay.ReadIndexesBuilt;
@@ -17,7 +18,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
 import java.time.Duration;
@@ -75,13 +75,8 @@ class QueueOrderTest {
         assertThat(ids).containsExactly("q-critical", "q-high-1", "q-high-2", "q-medium", "q-low");
         // the plan without a sort, a table scan or a bitmap (each made all but unaffordable): only an index that holds
         // the queue's rows in the queue's order can answer, and V27's does
-        String plan = new TransactionTemplate(transactions).execute(status -> {
-            jdbc.sql("SET LOCAL enable_sort = off").update();
-            jdbc.sql("SET LOCAL enable_seqscan = off").update();
-            jdbc.sql("SET LOCAL enable_bitmapscan = off").update();
-            return String.join("\n", jdbc.sql("EXPLAIN " + QueueController.OPEN_INQUIRIES).param(GROUP)
-                    .query(String.class).list());
-        });
+        String plan = Plans.of(jdbc, transactions, QueueController.OPEN_INQUIRIES, GROUP,
+                List.of("sort", "seqscan", "bitmapscan"));
         assertThat(plan).contains("inquiry_view_queue").doesNotContain("Sort");
     }
 }
